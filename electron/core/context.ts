@@ -1,0 +1,11 @@
+import type { Core } from './core';
+import type { Session } from './auth/sessions';
+
+/** What a handler knows about the call it serves. */
+export type Ctx = {
+  core: Core;
+  /** Null only for public methods. */
+  session: Session | null;
+  /** The supervisor whose one-time override allowed this call, if any. */
+  overrideBy: string | null;
+};

@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { DB } from './schema';
+
+export type SqliteHandle = Database.Database;
+
+export type OpenOptions = {
+  /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+  readonly?: boolean;
+};
+
+/**
+ * Opens a database with the durability settings the app depends on and checks each one took effect:
+ * better-sqlite3 reopens WAL databases at synchronous=NORMAL unless told otherwise, which can lose
+ * the last committed payment on power loss.
+ */
+export function openSqlite(file: string, options: OpenOptions = {}): SqliteHandle {
+  const sqlite = new Database(file, {
+    nativeBinding: options.nativeBinding,
+    readonly: options.readonly ?? false,
+  });
+  try {
+    if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    expectPragma(sqlite, 'synchronous', 2);
+    expectPragma(sqlite, 'foreign_keys', 1);
+    if (!options.readonly) expectPragma(sqlite, 'journal_mode', 'wal');
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+export const kyselyFor = (sqlite: SqliteHandle): Kysely<DB> =>
+  new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+
+function expectPragma(sqlite: SqliteHandle, name: string, expected: string | number): void {
+  const actual: unknown = sqlite.pragma(name, { simple: true });
+  if (actual !== expected) {
+    throw new Error(`SQLite refused ${name}=${expected} (it reports ${String(actual)})`);
+  }
+}

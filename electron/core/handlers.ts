@@ -1,0 +1,39 @@
+import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
+import * as auth from './auth/auth.service';
+import * as backup from './backup/backup.service';
+import type { Ctx } from './context';
+import * as settings from './settings/settings.service';
+import * as staff from './staff/staff.service';
+import { setUpStore } from './store/setup.service';
+import * as store from './store/store.service';
+import { systemStatus } from './system/status.service';
+
+type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInputOf<M>) => Promise<OutputOf<M>>;
+
+/** Method name -> service function. The type makes a missing or mistyped method a compile error. */
+export const handlers: { [M in MethodName]: Handler<M> } = {
+  'system.status': systemStatus,
+  'setup.create': setUpStore,
+  'auth.roster': auth.roster,
+  'auth.signIn': auth.signIn,
+  'auth.signOut': auth.signOut,
+  'auth.me': auth.me,
+  'auth.lock': auth.lock,
+  'auth.unlock': auth.unlock,
+  'auth.override': auth.grantOverride,
+  'auth.setLanguage': auth.setLanguage,
+  'staff.list': staff.listAllStaff,
+  'staff.create': staff.createStaff,
+  'staff.update': staff.updateStaff,
+  'staff.resetPin': staff.resetPin,
+  'staff.unlock': staff.unlockStaff,
+  'store.get': store.getStore,
+  'store.update': store.updateStore,
+  'settings.get': settings.getSettings,
+  'settings.update': settings.updateSettings,
+  'printers.list': (ctx) => ctx.core.platform.listPrinters(),
+  'backup.list': backup.listBackups,
+  'backup.start': backup.startBackup,
+  'backup.progress': backup.backupProgress,
+  'backup.restore': backup.restoreBackup,
+};

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedInputOf } from '../../../shared/contract';
+import { failWith } from '../../../shared/result';
+import type { Settings } from '../../../shared/settings';
+import { recordChange } from '../changes';
+import type { Ctx } from '../context';
+import { ensureDir } from '../fs-util';
+import { readSettings, writeSettings } from './settings.repository';
+
+export const getSettings = async (ctx: Ctx): Promise<Settings> => ctx.core.settings;
+
+export async function updateSettings(ctx: Ctx, input: ParsedInputOf<'settings.update'>): Promise<Settings> {
+  if (input.backupFolder) checkBackupFolder(input.backupFolder);
+  const { core } = ctx;
+  const settings = await core.db.transaction().execute(async (trx) => {
+    await writeSettings(trx, input, core.now(), ctx.session?.staffId ?? null);
+    const next = await readSettings(trx);
+    await recordChange(trx, ctx, {
+      action: 'settings.update',
+      entity: 'settings',
+      entityId: core.storeId ?? 'local',
+      row: next,
+      details: { changed: Object.keys(input) },
+    });
+    return next;
+  });
+  core.settings = settings;
+  return settings;
+}
+
+/** A backup folder must be absolute and writable now, not on the night the backup runs. */
+function checkBackupFolder(folder: string): void {
+  const fields = (message: string) => ({ fields: { backupFolder: message } });
+  if (!path.isAbsolute(folder)) {
+    failWith('invalid_input', 'The backup folder must be an absolute path', fields('absolute'));
+  }
+  try {
+    ensureDir(folder);
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    failWith('invalid_input', `Cannot write to backup folder ${folder}`, fields('not_writable'));
+  }
+}

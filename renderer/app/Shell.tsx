@@ -1,0 +1,65 @@
+import { LockOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { languages, type Language } from '../../shared/roles';
+import { routes } from './routes';
+import { useSession } from './session';
+import { useHashRoute } from './useHashRoute';
+
+export function Shell() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const visible = routes.filter((route) => route.roles.includes(session.staff.role));
+  const [current, navigate] = useHashRoute('home');
+  const active = visible.find((route) => route.key === current) ?? visible[0];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider theme="light" width={200} breakpoint="lg" collapsedWidth={64}>
+        <Typography.Title level={5} style={{ padding: '16px 20px', margin: 0 }}>
+          {session.storeName ?? t('app.name')}
+        </Typography.Title>
+        <Menu
+          mode="inline"
+          selectedKeys={active ? [active.key] : []}
+          items={visible.map((route) => ({ key: route.key, icon: route.icon, label: t(`nav.${route.key}`) }))}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            gap: 16,
+            paddingInline: 24,
+          }}
+        >
+          <Space data-testid="signed-in-as">
+            <UserOutlined />
+            <span>{session.staff.name}</span>
+            <Tag>{t(`roles.${session.staff.role}`)}</Tag>
+          </Space>
+          <Segmented<Language>
+            aria-label={t('shell.language')}
+            value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+            options={languages.map((language) => ({ value: language, label: t(`languages.${language}`) }))}
+            onChange={session.changeLanguage}
+          />
+          <Button icon={<LockOutlined />} onClick={session.lock}>
+            {t('shell.lock')}
+          </Button>
+          <Button icon={<SwapOutlined />} onClick={session.switchUser}>
+            {t('shell.switchUser')}
+          </Button>
+          <Button icon={<LogoutOutlined />} onClick={session.signOut}>
+            {t('shell.signOut')}
+          </Button>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>{active?.page()}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

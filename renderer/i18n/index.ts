@@ -1,0 +1,20 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../shared/roles';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: 'zh-CN',
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+});
+
+export const setLanguage = (language: Language): void => {
+  void i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+};
+
+export { i18n };

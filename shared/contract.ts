@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { languages, roles, type Role } from './roles';
+import { paperSizes, settingsSchema } from './settings';
+
+/**
+ * The one contract between the UI and the core: every method, its input and output schemas, and who
+ * may call it. Types on both sides are inferred from here; IPC and browser mode share it.
+ */
+
+/** `public`: no session needed. Otherwise the roles allowed to call it. */
+type Access = 'public' | readonly Role[];
+
+type MethodSpec<I extends z.ZodType, O extends z.ZodType> = {
+  input: I;
+  output: O;
+  access: Access;
+  /** Roles outside `access` may still call it with a supervisor's one-time override. */
+  overridable?: boolean;
+};
+
+const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
+
+const anyStaff: readonly Role[] = roles;
+const supervisors: readonly Role[] = ['supervisor', 'admin'];
+const admins: readonly Role[] = ['admin'];
+
+const text = (max: number) => z.string().trim().max(max);
+const requiredText = (max: number) => text(max).min(1);
+const id = z.uuid();
+const none = z.strictObject({});
+
+export const pinSchema = z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
+export const storeCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z][A-Z0-9]{1,7}$/, 'Store code: 2-8 capital letters or digits, starting with a letter');
+
+const timeZoneSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'Unknown time zone');
+
+export const storeProfileSchema = z.strictObject({
+  name: requiredText(100),
+  address: text(300),
+  phone: text(40),
+  timeZone: timeZoneSchema,
+  currency: z.string().regex(/^[A-Z]{3}$/, 'Currency: a 3-letter ISO code'),
+});
+
+export const storeSchema = storeProfileSchema.extend({ id, code: z.string() });
+
+export const staffSchema = z.object({
+  id,
+  name: z.string(),
+  role: z.enum(roles),
+  active: z.boolean(),
+  language: z.enum(languages).nullable(),
+  lockedUntil: z.number().nullable(),
+});
+
+const sessionStaffSchema = staffSchema.pick({ id: true, name: true, role: true, language: true });
+
+export const backupSchema = z.object({
+  name: z.string(),
+  sizeBytes: z.number(),
+  createdAt: z.number(),
+  reason: z.string(),
+});
+
+export const backupJobSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  /** 0..1 */
+  progress: z.number(),
+  backup: backupSchema.nullable(),
+  error: z.string().nullable(),
+});
+
+export const contract = {
+  'system.status': method({
+    input: none,
+    output: z.object({
+      appVersion: z.string(),
+      schemaVersion: z.number(),
+      setUp: z.boolean(),
+      storeName: z.string().nullable(),
+      language: z.enum(languages),
+    }),
+    access: 'public',
+  }),
+  'setup.create': method({
+    input: z.strictObject({
+      store: storeProfileSchema.extend({ code: storeCodeSchema }),
+      admin: z.strictObject({ name: requiredText(60), pin: pinSchema }),
+      language: z.enum(languages),
+    }),
+    output: z.object({ storeId: id, adminId: id }),
+    access: 'public',
+  }),
+  'auth.roster': method({
+    input: none,
+    output: z.array(staffSchema.pick({ id: true, name: true, role: true })),
+    access: 'public',
+  }),
+  'auth.signIn': method({
+    input: z.strictObject({ staffId: id, pin: z.string().max(16) }),
+    output: z.object({ token: z.string(), staff: sessionStaffSchema, idleLockMinutes: z.number() }),
+    access: 'public',
+  }),
+  'auth.signOut': method({ input: none, output: z.null(), access: anyStaff }),
+  'auth.me': method({ input: none, output: sessionStaffSchema, access: anyStaff }),
+  'auth.lock': method({ input: none, output: z.null(), access: anyStaff }),
+  'auth.unlock': method({
+    input: z.strictObject({ pin: z.string().max(16) }),
+    output: z.null(),
+    access: anyStaff,
+  }),
+  'auth.override': method({
+    input: z.strictObject({
+      supervisorId: id,
+      pin: z.string().max(16),
+      method: z.string().max(60),
+    }),
+    output: z.object({ overrideToken: z.string(), expiresAt: z.number() }),
+    access: anyStaff,
+  }),
+  'auth.setLanguage': method({
+    input: z.strictObject({ language: z.enum(languages) }),
+    output: z.null(),
+    access: anyStaff,
+  }),
+  'staff.list': method({ input: none, output: z.array(staffSchema), access: admins }),
+  'staff.create': method({
+    input: z.strictObject({ name: requiredText(60), role: z.enum(roles), pin: pinSchema }),
+    output: staffSchema,
+    access: admins,
+  }),
+  'staff.update': method({
+    input: z.strictObject({
+      id,
+      name: requiredText(60).optional(),
+      role: z.enum(roles).optional(),
+      active: z.boolean().optional(),
+    }),
+    output: staffSchema,
+    access: admins,
+  }),
+  'staff.resetPin': method({
+    input: z.strictObject({ id, pin: pinSchema }),
+    output: z.null(),
+    access: admins,
+  }),
+  'staff.unlock': method({ input: z.strictObject({ id }), output: z.null(), access: admins }),
+  'store.get': method({ input: none, output: storeSchema, access: anyStaff }),
+  'store.update': method({ input: storeProfileSchema, output: storeSchema, access: admins }),
+  'settings.get': method({ input: none, output: settingsSchema.required(), access: anyStaff }),
+  'settings.update': method({
+    input: z
+      .strictObject({
+        language: z.enum(languages),
+        receiptTerms: z.string().max(4000),
+        receiptPrinter: text(200),
+        labelPrinter: text(200),
+        paperSize: z.enum(paperSizes),
+        backupFolder: text(1000),
+        backupKeep: z.number().int().min(1).max(365),
+        idleLockMinutes: z.number().int().min(1).max(240),
+        pinMaxAttempts: z.number().int().min(3).max(20),
+        pinLockoutMinutes: z.number().int().min(1).max(1440),
+      })
+      .partial(),
+    output: settingsSchema.required(),
+    access: supervisors,
+  }),
+  'printers.list': method({
+    input: none,
+    output: z.array(z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() })),
+    access: anyStaff,
+  }),
+  'backup.list': method({ input: none, output: z.array(backupSchema), access: anyStaff }),
+  'backup.start': method({ input: none, output: backupJobSchema, access: anyStaff }),
+  'backup.progress': method({
+    input: z.strictObject({ jobId: z.string().max(60) }),
+    output: backupJobSchema,
+    access: anyStaff,
+  }),
+  'backup.restore': method({
+    input: z.strictObject({ name: z.string().max(200) }),
+    output: z.object({ keptAside: z.string() }),
+    access: supervisors,
+    overridable: true,
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const isMethodName = (name: string): name is MethodName =>
+  Object.prototype.hasOwnProperty.call(contract, name);
+
+/** The envelope both transports carry. */
+export const rpcRequestSchema = z.strictObject({
+  method: z.string().max(60),
+  input: z.unknown(),
+});

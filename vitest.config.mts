@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
+    environment: 'node',
+    // Several tests hash PINs with scrypt and copy databases; give slow CI machines room.
+    testTimeout: 20_000,
+    reporters: ['default'],
+  },
+});
