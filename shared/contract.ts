@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languages, roles, type Role } from './roles';
-import { paperSizes, settingsSchema } from './settings';
+import { settingsFields } from './settings';
 
 /**
  * The one contract between the UI and the core: every method, its input and output schemas, and who
@@ -158,23 +158,10 @@ export const contract = {
   'staff.unlock': method({ input: z.strictObject({ id }), output: z.null(), access: admins }),
   'store.get': method({ input: none, output: storeSchema, access: anyStaff }),
   'store.update': method({ input: storeProfileSchema, output: storeSchema, access: admins }),
-  'settings.get': method({ input: none, output: settingsSchema.required(), access: anyStaff }),
+  'settings.get': method({ input: none, output: settingsFields, access: anyStaff }),
   'settings.update': method({
-    input: z
-      .strictObject({
-        language: z.enum(languages),
-        receiptTerms: z.string().max(4000),
-        receiptPrinter: text(200),
-        labelPrinter: text(200),
-        paperSize: z.enum(paperSizes),
-        backupFolder: text(1000),
-        backupKeep: z.number().int().min(1).max(365),
-        idleLockMinutes: z.number().int().min(1).max(240),
-        pinMaxAttempts: z.number().int().min(3).max(20),
-        pinLockoutMinutes: z.number().int().min(1).max(1440),
-      })
-      .partial(),
-    output: settingsSchema.required(),
+    input: settingsFields.partial(),
+    output: settingsFields,
     access: supervisors,
   }),
   'printers.list': method({

@@ -3,24 +3,39 @@ import { languages } from './roles';
 
 export const paperSizes = ['80mm', 'A4', 'A5'] as const;
 
-/**
- * Every store setting with its bounds and default. Stored one row per key, so adding a setting
- * never needs a migration; a missing row reads as its default.
- */
-export const settingsSchema = z.object({
-  language: z.enum(languages).default('zh-CN'),
-  receiptTerms: z.string().max(4000).default(''),
-  receiptPrinter: z.string().max(200).default(''),
-  labelPrinter: z.string().max(200).default(''),
-  paperSize: z.enum(paperSizes).default('80mm'),
+/** Every store setting with its bounds: the one definition behind reading, saving and the contract. */
+export const settingsFields = z.strictObject({
+  language: z.enum(languages),
+  receiptTerms: z.string().max(4000),
+  receiptPrinter: z.string().trim().max(200),
+  labelPrinter: z.string().trim().max(200),
+  paperSize: z.enum(paperSizes),
   /** Empty means `<data folder>/backups`. */
-  backupFolder: z.string().max(1000).default(''),
-  backupKeep: z.number().int().min(1).max(365).default(14),
-  idleLockMinutes: z.number().int().min(1).max(240).default(5),
-  pinMaxAttempts: z.number().int().min(3).max(20).default(5),
-  pinLockoutMinutes: z.number().int().min(1).max(1440).default(15),
+  backupFolder: z.string().trim().max(1000),
+  backupKeep: z.number().int().min(1).max(365),
+  idleLockMinutes: z.number().int().min(1).max(240),
+  pinMaxAttempts: z.number().int().min(3).max(20),
+  pinLockoutMinutes: z.number().int().min(1).max(1440),
 });
 
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = z.infer<typeof settingsFields>;
 export type SettingKey = keyof Settings;
-export const settingKeys = Object.keys(settingsSchema.shape) as SettingKey[];
+
+/**
+ * What a setting reads as until someone saves it. Stored one row per key, so adding a setting never
+ * needs a migration.
+ */
+export const settingDefaults: Settings = {
+  language: 'zh-CN',
+  receiptTerms: '',
+  receiptPrinter: '',
+  labelPrinter: '',
+  paperSize: '80mm',
+  backupFolder: '',
+  backupKeep: 14,
+  idleLockMinutes: 5,
+  pinMaxAttempts: 5,
+  pinLockoutMinutes: 15,
+};
+
+export const settingKeys = Object.keys(settingDefaults) as SettingKey[];

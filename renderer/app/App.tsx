@@ -1,8 +1,6 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/roles';
@@ -50,10 +48,9 @@ export function App() {
     setSignedIn((s) => (s ? { ...s, locked: true } : s));
   }, []);
 
-  useIdleLock(signedIn && !signedIn.locked ? signedIn.idleLockMinutes : 24 * 60, lock);
+  useIdleLock(signedIn && !signedIn.locked ? signedIn.idleLockMinutes : null, lock);
 
   const language = (i18n.language === 'en' ? 'en' : 'zh-CN') satisfies Language;
-  dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
 
   const session = useMemo<SessionApi | null>(
     () =>

@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 
 const activity = ['keydown', 'mousedown', 'mousemove', 'touchstart', 'wheel'] as const;
 
-/** Calls `onIdle` once nobody has touched the keyboard, mouse or screen for `minutes`. */
-export function useIdleLock(minutes: number, onIdle: () => void): void {
+/** Calls `onIdle` once nobody has touched the keyboard, mouse or screen for `minutes` (null: off). */
+export function useIdleLock(minutes: number | null, onIdle: () => void): void {
   useEffect(() => {
+    if (minutes === null) return;
     let timer = window.setTimeout(onIdle, minutes * 60_000);
     const reset = () => {
       window.clearTimeout(timer);

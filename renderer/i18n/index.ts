@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/roles';
@@ -12,8 +14,10 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+/** Switches every string, Ant Design's own texts (through App) and date formats at once. */
 export const setLanguage = (language: Language): void => {
   void i18n.changeLanguage(language);
+  dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   document.documentElement.lang = language;
 };
 

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { adminPin, storeInput } from '../helpers/sample-store';
 import { AppServer } from './app-server';
 
-export const adminPin = '2468';
+export { adminPin };
 
 export const test = base.extend<{ app: AppServer }>({
   // Playwright reads a fixture's dependencies from the destructuring pattern; this one has none.
@@ -21,18 +22,7 @@ export { expect };
 
 /** A set-up store (through the API: the setup screen has its own test) with one admin. */
 export async function seedStore(app: AppServer) {
-  return app.rpc<{ adminId: string }>('setup.create', {
-    store: {
-      code: 'SH01',
-      name: '上海南京路店',
-      address: '南京东路 100 号',
-      phone: '021-5555-0100',
-      timeZone: 'Asia/Shanghai',
-      currency: 'CNY',
-    },
-    admin: { name: '王主管', pin: adminPin },
-    language: 'zh-CN',
-  });
+  return app.rpc<{ adminId: string }>('setup.create', storeInput);
 }
 
 /** Signs in through the UI, as a clerk would: pick the name, type the PIN, press Enter. */

@@ -31,10 +31,25 @@ test('first run: the setup screen creates the store and its first admin', async 
   await shot(page, 'signin-zh-CN');
 });
 
-test('the setup screen switches to English', async ({ page, app }) => {
+test('a store set up in English signs in in English', async ({ page, app }) => {
   await page.goto(app.url);
   await page.getByLabel('界面语言').click();
   await page.getByTitle('English').click();
   await expect(page.getByRole('heading', { name: 'First run: set up this store' })).toBeVisible();
   await shot(page, 'setup-en');
+  await page.getByLabel('Store code').fill('BJ02');
+  await page.getByLabel('Store name').fill('Beijing Wangfujing');
+  await page.getByLabel('Name', { exact: true }).fill('Alice Admin');
+  await page.getByLabel('PIN', { exact: true }).fill('8642');
+  await page.getByLabel('Repeat PIN').fill('8642');
+  await page.getByRole('button', { name: 'Finish setup' }).click();
+  await expect(page.getByText('Choose your name')).toBeVisible();
+  await page
+    .getByTestId('roster')
+    .getByRole('button', { name: /Alice Admin/ })
+    .click();
+  await page.getByLabel(/PIN/).fill('1111');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Wrong PIN; 4 attempts left');
+  await shot(page, 'signin-wrong-pin-en');
 });

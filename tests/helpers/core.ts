@@ -5,6 +5,9 @@ import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { Core } from '../../electron/core/core';
 import { dispatch, type CallMeta } from '../../electron/core/dispatch';
+import { adminPin, storeInput } from './sample-store';
+
+export { adminPin, storeInput };
 
 export const tempDir = (prefix = 'rc-test-'): string => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
@@ -26,21 +29,6 @@ export function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
-
-export const adminPin = '2468';
-
-export const storeInput: InputOf<'setup.create'> = {
-  store: {
-    code: 'SH01',
-    name: '上海南京路店',
-    address: '南京东路 100 号',
-    phone: '021-5555-0100',
-    timeZone: 'Asia/Shanghai',
-    currency: 'CNY',
-  },
-  admin: { name: '王主管', pin: adminPin },
-  language: 'zh-CN',
-};
 
 /** A set-up store with a signed-in admin. */
 export async function setUpStore(core: Core) {

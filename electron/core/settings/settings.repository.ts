@@ -1,4 +1,10 @@
-import { settingKeys, settingsSchema, type SettingKey, type Settings } from '../../../shared/settings';
+import {
+  settingDefaults,
+  settingKeys,
+  settingsFields,
+  type SettingKey,
+  type Settings,
+} from '../../../shared/settings';
 import type { Executor, Tx } from '../db/schema';
 
 /**
@@ -8,12 +14,11 @@ import type { Executor, Tx } from '../db/schema';
 export async function readSettings(db: Executor): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const stored = new Map(rows.map((row) => [row.key, row.value]));
-  const result: Record<string, unknown> = {};
+  const result: Record<string, unknown> = { ...settingDefaults };
   for (const key of settingKeys) {
     const raw = stored.get(key);
-    const field = settingsSchema.shape[key];
-    const parsed = raw === undefined ? undefined : field.safeParse(safeJson(raw));
-    result[key] = parsed?.success ? parsed.data : field.parse(undefined);
+    const parsed = raw === undefined ? undefined : settingsFields.shape[key].safeParse(safeJson(raw));
+    if (parsed?.success) result[key] = parsed.data;
   }
   return result as Settings;
 }

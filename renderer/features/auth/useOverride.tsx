@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { InputOf, MethodName, OutputOf } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import { call } from '../../api';
-import { useErrorText } from '../../app/useErrorText';
+import { usePinFailure } from '../signin/usePinFailure';
 
 type Roster = OutputOf<'auth.roster'>;
 type Pending = { method: MethodName; resolve: (token: string | null) => void };
@@ -15,7 +15,7 @@ type Pending = { method: MethodName; resolve: (token: string | null) => void };
  */
 export function useOverride() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const pinFailure = usePinFailure();
   const [pending, setPending] = useState<Pending | null>(null);
   const [roster, setRoster] = useState<Roster>([]);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +47,7 @@ export function useOverride() {
     busy.current = true;
     const granted = await call('auth.override', { ...values, method: pending.method });
     busy.current = false;
-    if (!granted.ok) return setError(errorText(granted.error));
+    if (!granted.ok) return setError(pinFailure(granted.error));
     pending.resolve(granted.value.overrideToken);
     setPending(null);
   };

@@ -42,7 +42,7 @@ export function BackupsPage() {
   const restore = async (name: string) => {
     const result = await callWithOverride('backup.restore', { name });
     if (!result.ok) return void message.error(errorText(result.error));
-    await message.success(t('backups.restored', { name: result.value.keptAside }));
+    void message.success(t('backups.restored', { name: result.value.keptAside }));
     session.signOut(); // the restored data may have other staff: everyone signs in again
   };
 

@@ -1,14 +1,14 @@
 import { UserOutlined } from '@ant-design/icons';
-import { Alert, Avatar, Button, Card, Col, Empty, Form, Row, Space, Typography } from 'antd';
+import { Avatar, Button, Card, Col, Empty, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { call } from '../../api';
 import { useRemote } from '../../app/useRemote';
-import { PinInput } from './PinInput';
+import { PinEntry } from './PinEntry';
 import { usePinFailure } from './usePinFailure';
 
-type Roster = OutputOf<'auth.roster'>;
+type Person = OutputOf<'auth.roster'>[number];
 
 /** A shared counter PC: pick your name, type your PIN, press Enter. */
 export function SignInPage({
@@ -21,19 +21,14 @@ export function SignInPage({
   const { t } = useTranslation();
   const pinFailure = usePinFailure();
   const roster = useRemote('auth.roster', {}).data;
-  const [chosen, setChosen] = useState<Roster[number] | null>(null);
-  const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [chosen, setChosen] = useState<Person | null>(null);
 
-  const submit = async () => {
-    if (!chosen || !pin || busy) return;
-    setBusy(true);
+  const signIn = async (pin: string) => {
+    if (!chosen) return null;
     const result = await call('auth.signIn', { staffId: chosen.id, pin });
-    setBusy(false);
-    setPin('');
-    if (result.ok) onSignedIn(result.value);
-    else setError(pinFailure(result.error));
+    if (!result.ok) return pinFailure(result.error);
+    onSignedIn(result.value);
+    return null;
   };
 
   return (
@@ -46,7 +41,7 @@ export function SignInPage({
           <Typography.Title level={5} type="secondary" style={{ marginTop: 0 }}>
             {chosen ? t('signIn.enterPin') : t('signIn.pickYourName')}
           </Typography.Title>
-          {!chosen && roster && roster.length === 0 && <Empty description={t('signIn.noStaff')} />}
+          {!chosen && roster?.length === 0 && <Empty description={t('signIn.noStaff')} />}
           {!chosen && (
             <Space wrap size="middle" data-testid="roster">
               {roster?.map((person) => (
@@ -54,12 +49,9 @@ export function SignInPage({
                   key={person.id}
                   size="large"
                   style={{ height: 72, minWidth: 140 }}
-                  onClick={() => {
-                    setChosen(person);
-                    setError(null);
-                  }}
+                  onClick={() => setChosen(person)}
                 >
-                  <Space direction="vertical" size={0}>
+                  <Space orientation="vertical" size={0}>
                     <span>
                       <Avatar size="small" icon={<UserOutlined />} /> {person.name}
                     </span>
@@ -70,38 +62,16 @@ export function SignInPage({
             </Space>
           )}
           {chosen && (
-            <Form layout="vertical" onFinish={submit}>
+            <>
               <Typography.Paragraph strong>
                 <Avatar icon={<UserOutlined />} /> {chosen.name} · {t(`roles.${chosen.role}`)}
               </Typography.Paragraph>
-              {error && (
-                <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} role="alert" />
-              )}
-              <Form.Item label={t('signIn.enterPin')}>
-                <PinInput
-                  autoFocus
-                  size="large"
-                  value={pin}
-                  onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-                  aria-label={t('signIn.enterPin')}
-                />
-              </Form.Item>
-              <Space>
-                <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={!pin}>
-                  {t('signIn.submit')}
-                </Button>
-                <Button
-                  size="large"
-                  onClick={() => {
-                    setChosen(null);
-                    setError(null);
-                    setPin('');
-                  }}
-                >
-                  {t('signIn.back')}
-                </Button>
-              </Space>
-            </Form>
+              <PinEntry
+                submitLabel={t('signIn.submit')}
+                onSubmit={signIn}
+                secondary={{ label: t('signIn.back'), onClick: () => setChosen(null) }}
+              />
+            </>
           )}
         </Card>
       </Col>
