@@ -1,0 +1,28 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+
+/** A calendar date in the store's time zone, `YYYY-MM-DD`. */
+export type CalendarDate = string;
+
+const day = (date: CalendarDate) => dayjs.utc(date, 'YYYY-MM-DD');
+
+export const isCalendarDate = (value: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && day(value).format('YYYY-MM-DD') === value;
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: CalendarDate, to: CalendarDate): number => day(to).diff(day(from), 'day');
+
+export const addDays = (date: CalendarDate, days: number): CalendarDate =>
+  day(date).add(days, 'day').format('YYYY-MM-DD');
+
+/** Calendar months, clamped at month end (01-31 plus one month is 02-28 or 02-29). */
+export const addMonths = (date: CalendarDate, months: number): CalendarDate =>
+  day(date).add(months, 'month').format('YYYY-MM-DD');
+
+/** The calendar date of an instant in a time zone, e.g. a store's business date. */
+export const calendarDateIn = (at: number, timeZone: string): CalendarDate =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    at,
+  );
