@@ -25,6 +25,16 @@ export const setSessionToken = (value: string | undefined): void => {
   token = value;
 };
 
+/**
+ * Signs out (if signed in) and forgets the token. It never notifies the session listeners: their
+ * reaction to a lost session is to sign out, which must not answer itself.
+ */
+export async function endSession(): Promise<void> {
+  const ending = token;
+  token = undefined;
+  if (ending) await transport('auth.signOut', {}, ending).catch(() => undefined);
+}
+
 /** Called when the core says the session is gone or locked, wherever the call came from. */
 export const onSessionProblem = (listener: (error: AppError) => void): (() => void) => {
   sessionListeners.add(listener);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languages, roles, type Role } from './roles';
+import { languages, roles, supervisorRoles, type Role } from './roles';
 import { settingsFields } from './settings';
 
 /**
@@ -21,7 +21,7 @@ type MethodSpec<I extends z.ZodType, O extends z.ZodType> = {
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
 
 const anyStaff: readonly Role[] = roles;
-const supervisors: readonly Role[] = ['supervisor', 'admin'];
+const supervisors = supervisorRoles;
 const admins: readonly Role[] = ['admin'];
 
 const text = (max: number) => z.string().trim().max(max);
@@ -29,11 +29,11 @@ const requiredText = (max: number) => text(max).min(1);
 const id = z.uuid();
 const none = z.strictObject({});
 
-export const pinSchema = z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
+export const pinSchema = z.string().regex(/^\d{4,8}$/, 'pin_format');
 export const storeCodeSchema = z
   .string()
   .trim()
-  .regex(/^[A-Z][A-Z0-9]{1,7}$/, 'Store code: 2-8 capital letters or digits, starting with a letter');
+  .regex(/^[A-Z][A-Z0-9]{1,7}$/, 'store_code_format');
 
 const timeZoneSchema = z.string().refine((tz) => {
   try {
@@ -42,14 +42,14 @@ const timeZoneSchema = z.string().refine((tz) => {
   } catch {
     return false;
   }
-}, 'Unknown time zone');
+}, 'unknown_time_zone');
 
 export const storeProfileSchema = z.strictObject({
   name: requiredText(100),
   address: text(300),
   phone: text(40),
   timeZone: timeZoneSchema,
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Currency: a 3-letter ISO code'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'currency_format'),
 });
 
 export const storeSchema = storeProfileSchema.extend({ id, code: z.string() });
@@ -192,6 +192,12 @@ export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
 
 export const isMethodName = (name: string): name is MethodName =>
   Object.prototype.hasOwnProperty.call(contract, name);
+
+/** Whether a role may call a method outright (without an override): the UI hides what it may not. */
+export const canCall = (method: MethodName, role: Role): boolean => {
+  const access = contract[method].access;
+  return access === 'public' || access.includes(role);
+};
 
 /** The envelope both transports carry. */
 export const rpcRequestSchema = z.strictObject({

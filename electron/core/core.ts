@@ -1,19 +1,22 @@
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import type { OutputOf } from '../../shared/contract';
 import { newId } from '../../shared/ids';
 import type { Settings } from '../../shared/settings';
 import { Overrides } from './auth/overrides';
 import { ensureDir } from './fs-util';
+import { Mutex } from './mutex';
 import { Sessions } from './auth/sessions';
 import { BackupJobs } from './backup/backup-jobs';
 import { backupFileName } from './backup/backup-files';
+import { seedCatalogueIfEmpty } from './catalogue/catalogue.repository';
 import { backupDatabase } from './db/backup';
 import { migrate, planMigrations } from './db/migrate';
 import { kyselyFor, openSqlite, type SqliteHandle } from './db/open';
 import type { DB } from './db/schema';
 import { readSettings } from './settings/settings.repository';
 
-export type Printer = { name: string; displayName: string; isDefault: boolean };
+export type Printer = OutputOf<'printers.list'>[number];
 
 /** What only the host (Electron or the browser-mode server) can do. */
 export type Platform = { listPrinters(): Promise<Printer[]> };
@@ -42,6 +45,8 @@ export class Core {
   readonly sessions: Sessions;
   readonly overrides: Overrides;
   readonly backups = new BackupJobs();
+  /** Backups and restores take turns: a restore never swaps the file under a running backup. */
+  readonly fileLock = new Mutex();
   readonly platform: Platform;
   readonly now: () => number;
   /** Set while a restore swaps the database; calls are refused meanwhile. */
@@ -84,6 +89,7 @@ export class Core {
       }
       await migrate(db);
       await ensureInstanceId(db);
+      await seedCatalogueIfEmpty(db, this.now());
       this.sqlite = sqlite;
       this.db = db;
       await this.reload();

@@ -69,11 +69,28 @@ export async function dispatch(
   }
 }
 
+/** Field path -> a stable code the renderer translates (`fieldErrors.<code>` in renderer/i18n). */
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues.slice(0, 50)) {
     const key = issue.path.join('.') || '_';
-    fields[key] ??= issue.message;
+    fields[key] ??= fieldCode(issue);
   }
   return fields;
+}
+
+function fieldCode(issue: z.core.$ZodIssue): string {
+  if (/^[a-z_]+$/.test(issue.message)) return issue.message; // the contract's own codes
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) === 1 ? 'required' : 'too_small';
+    case 'too_big':
+      return 'too_big';
+    case 'invalid_type':
+      return /received undefined/.test(issue.message) ? 'required' : 'invalid';
+    case 'unrecognized_keys':
+      return 'unknown_field';
+    default:
+      return 'invalid';
+  }
 }

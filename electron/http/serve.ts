@@ -25,7 +25,23 @@ async function main(): Promise<void> {
   const stopSchedule = scheduleDailyBackups(core, (error) =>
     console.error('[backup] daily backup failed', error),
   );
-  const server = createAppServer(() => core, path.join(root, 'out/renderer'));
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(values.host);
+  if (!loopback) {
+    console.warn(`WARNING: serving on ${values.host}: anyone who can reach it can try staff PINs.`);
+  }
+  const server = createAppServer(
+    () => core,
+    path.join(root, 'out/renderer'),
+    loopback ? undefined : values.host,
+  );
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${port} is already in use; choose another with --port`
+        : error.message,
+    );
+    process.exit(1);
+  });
   server.listen(port, values.host, () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;

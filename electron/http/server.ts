@@ -16,13 +16,43 @@ const securityHeaders = {
   'Cache-Control': 'no-store',
 };
 
+const loopbackNames = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * True when the request names this server: its Host is one we listen as (a DNS-rebinding page names
+ * its own domain) and any Origin is that same host (another site's page sends its own origin).
+ */
+export function isOwnRequest(req: http.IncomingMessage, hostnames: ReadonlySet<string>): boolean {
+  const host = req.headers.host;
+  if (!host) return false;
+  const hostname = host.replace(/:\d+$/, '').toLowerCase();
+  if (!hostnames.has(hostname)) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Browser mode: the built renderer and `POST /rpc` over the same dispatcher as the Electron IPC
- * channel, so UI tests in Chromium exercise the real core and database.
+ * channel, so UI tests in Chromium exercise the real core and database. Only requests addressed to
+ * loopback (or to the `extraHostname` it was told to bind) are served.
  */
-export function createAppServer(getCore: () => Core, rendererDir: string): http.Server {
+export function createAppServer(
+  getCore: () => Core,
+  rendererDir: string,
+  extraHostname?: string,
+): http.Server {
   const assets = sirv(rendererDir, { dev: false, etag: true, setHeaders: setSecurityHeaders });
+  const hostnames = new Set([...loopbackNames, ...(extraHostname ? [extraHostname.toLowerCase()] : [])]);
   return http.createServer((req, res) => {
+    if (!isOwnRequest(req, hostnames)) {
+      send(res, fail('forbidden', 'Requests must be addressed to this server'));
+      return;
+    }
     if (req.url === '/rpc') {
       void handleRpc(getCore, req, res).catch((error: unknown) => {
         console.error('[http] rpc failed', error);

@@ -22,7 +22,7 @@ export function registerRpc(getCore: () => Core, isOurSender: (event: IpcMainInv
     if (typeof message !== 'object' || message === null || typeof message.method !== 'string') {
       return fail('invalid_input', 'Malformed call');
     }
-    if (JSON.stringify(message.input ?? null).length > maxInputBytes) {
+    if (serializedSize(message.input) > maxInputBytes) {
       return fail('payload_too_large', 'The input is too large');
     }
     return dispatch(getCore(), message.method, message.input, {
@@ -30,6 +30,15 @@ export function registerRpc(getCore: () => Core, isOurSender: (event: IpcMainInv
       overrideToken: optionalString(message.overrideToken),
     });
   });
+}
+
+/** Size as JSON; input that cannot be JSON (cycles, BigInt) counts as too large, not as a crash. */
+function serializedSize(input: unknown): number {
+  try {
+    return JSON.stringify(input ?? null).length;
+  } catch {
+    return Infinity;
+  }
 }
 
 /** True when the call comes from the main frame of the given window's webContents. */

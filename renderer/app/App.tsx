@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/roles';
-import { call, onSessionProblem, setSessionToken } from '../api';
+import { call, endSession, onSessionProblem, setSessionToken } from '../api';
 import { LockScreen } from '../features/signin/LockScreen';
 import { SignInPage } from '../features/signin/SignInPage';
 import { SetupPage } from '../features/setup/SetupPage';
@@ -28,8 +28,7 @@ export function App() {
   }, [status]);
 
   const signOut = useCallback(() => {
-    void call('auth.signOut', {});
-    setSessionToken(undefined);
+    void endSession();
     setSignedIn(null);
     loadStatus();
   }, [loadStatus]);

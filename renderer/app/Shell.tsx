@@ -1,6 +1,7 @@
 import { LockOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { canCall } from '../../shared/contract';
 import { languages, type Language } from '../../shared/roles';
 import { routes } from './routes';
 import { useSession } from './session';
@@ -9,7 +10,7 @@ import { useHashRoute } from './useHashRoute';
 export function Shell() {
   const { t, i18n } = useTranslation();
   const session = useSession();
-  const visible = routes.filter((route) => route.roles.includes(session.staff.role));
+  const visible = routes.filter((route) => canCall(route.opensWith, session.staff.role));
   const [current, navigate] = useHashRoute('home');
   const active = visible.find((route) => route.key === current) ?? visible[0];
 

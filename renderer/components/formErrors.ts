@@ -1,9 +1,18 @@
 import type { FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
 import type { AppError } from '../../shared/result';
 
-/** Marks the form fields the core rejected (`fields` keys are dotted paths like `store.code`). */
-export function showFieldErrors(form: FormInstance, error: AppError): boolean {
+/**
+ * Marks the form fields the core rejected. `fields` maps dotted paths (`store.code`) to stable codes,
+ * translated here from `fieldErrors` in renderer/i18n.
+ */
+export function showFieldErrors(form: FormInstance, error: AppError, t: TFunction): boolean {
   const entries = Object.entries(error.fields ?? {});
-  form.setFields(entries.map(([key, message]) => ({ name: key.split('.'), errors: [message] })));
+  form.setFields(
+    entries.map(([key, code]) => ({
+      name: key.split('.'),
+      errors: [t(`fieldErrors.${code}`, { defaultValue: t('fieldErrors.invalid') })],
+    })),
+  );
   return entries.length > 0;
 }

@@ -1,3 +1,4 @@
+import { latestSchemaVersion } from '../../electron/core/db/migrations';
 import { describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/contract';
 import {
@@ -18,7 +19,7 @@ describe('first run', () => {
     expect(value(await rpc(core, 'system.status', {}))).toMatchObject({
       setUp: false,
       storeName: null,
-      schemaVersion: 1,
+      schemaVersion: latestSchemaVersion,
     });
     await setUpStore(core);
     expect(value(await rpc(core, 'system.status', {}))).toMatchObject({
@@ -109,6 +110,22 @@ describe('sign-in', () => {
     ).toEqual({ n: 1 });
     clock.advance(15 * 60_000 + 1);
     expect((await rpc(core, 'auth.signIn', { staffId: adminId, pin: adminPin })).ok).toBe(true);
+  });
+
+  it('counts a burst of simultaneous guesses one by one: the right PIN cannot be found in a burst', async () => {
+    const core = await openTestCore();
+    const { adminId } = await setUpStore(core);
+    const guesses = Array.from({ length: 40 }, (_, i) => String(1000 + i));
+    const results = await Promise.all(
+      guesses.map((pin) => rpc(core, 'auth.signIn', { staffId: adminId, pin })),
+    );
+    const codes = results.map((r) => (r.ok ? 'ok' : r.error.code));
+    expect(codes.filter((c) => c === 'wrong_pin')).toHaveLength(4);
+    expect(codes.filter((c) => c === 'locked_out')).toHaveLength(36);
+    expect(await rpc(core, 'auth.signIn', { staffId: adminId, pin: adminPin })).toMatchObject({
+      ok: false,
+      error: { code: 'locked_out' },
+    });
   });
 
   it('lets an admin lift a lock-out', async () => {

@@ -6,7 +6,16 @@ import { runBackup } from '../../electron/core/backup/backup.service';
 import { backupFileName, listBackupFiles, parseBackupName } from '../../electron/core/backup/backup-files';
 import { integrityCheckFile } from '../../electron/core/db/backup';
 import { openSqlite } from '../../electron/core/db/open';
-import { addStaff, manualClock, openTestCore, rpc, setUpStore, tempDir, value } from '../helpers/core';
+import {
+  addStaff,
+  manualClock,
+  openTestCore,
+  rpc,
+  setUpStore,
+  tableCounts,
+  tempDir,
+  value,
+} from '../helpers/core';
 
 const staffNames = (core: Awaited<ReturnType<typeof openTestCore>>) =>
   (core.sqlite.prepare('SELECT name FROM staff ORDER BY name').all() as { name: string }[]).map(
@@ -74,7 +83,10 @@ describe('backups', () => {
     expect(fs.readdirSync(folder)).toHaveLength(1);
     expect(
       await rpc(core, 'settings.update', { backupFolder: 'relative/dir' }, { token: adminToken }),
-    ).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { backupFolder: 'absolute' } } });
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { backupFolder: 'backup_folder_relative' } },
+    });
     expect(
       await rpc(core, 'settings.update', { backupFolder: '/proc/nope' }, { token: adminToken }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -153,5 +165,86 @@ describe('backups', () => {
       ok: false,
       error: { code: 'override_required' },
     });
+  });
+
+  it('runs one restore at a time: a second one at the same moment is refused, nothing breaks', async () => {
+    const core = await openTestCore();
+    const { adminToken } = await setUpStore(core);
+    const snapshot = await runBackup(core, 'manual');
+    const [first, second] = await Promise.all([
+      rpc(core, 'backup.restore', { name: snapshot.name }, { token: adminToken }),
+      rpc(core, 'backup.restore', { name: snapshot.name }, { token: adminToken }),
+    ]);
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(core.maintenance).toBe(false);
+    expect(core.sqlite.prepare('SELECT code FROM stores').get()).toEqual({ code: 'SH01' });
+  });
+
+  it('waits for a running backup before swapping the database', async () => {
+    const core = await openTestCore();
+    const { adminToken } = await setUpStore(core);
+    const snapshot = await runBackup(core, 'manual');
+    const daily = runBackup(core, 'daily');
+    const restored = rpc(core, 'backup.restore', { name: snapshot.name }, { token: adminToken });
+    const [backup, result] = await Promise.all([daily, restored]);
+    expect(result.ok).toBe(true);
+    expect(integrityCheckFile(path.join(core.backupFolder, backup.name))).toBe('ok');
+  });
+
+  it("refuses another store's backup", async () => {
+    const ours = await openTestCore();
+    const { adminToken } = await setUpStore(ours);
+    const theirs = await openTestCore();
+    await setUpStore(theirs);
+    const foreign = await runBackup(theirs, 'manual');
+    fs.mkdirSync(ours.backupFolder, { recursive: true });
+    fs.copyFileSync(path.join(theirs.backupFolder, foreign.name), path.join(ours.backupFolder, foreign.name));
+    const result = await rpc(ours, 'backup.restore', { name: foreign.name }, { token: adminToken });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'This backup belongs to another store' },
+    });
+  });
+
+  it('keeps the audit trail written after the backup, the override that allowed the restore included', async () => {
+    const core = await openTestCore();
+    const { adminToken } = await setUpStore(core);
+    const supervisor = await addStaff(core, adminToken, 'supervisor', '8642');
+    const clerk = await addStaff(core, adminToken, 'clerk', '1357');
+    const snapshot = await runBackup(core, 'manual');
+    const { overrideToken } = value(
+      await rpc(
+        core,
+        'auth.override',
+        { supervisorId: supervisor.id, pin: supervisor.pin, method: 'backup.restore' },
+        { token: clerk.token },
+      ),
+    );
+    value(await rpc(core, 'backup.restore', { name: snapshot.name }, { token: clerk.token, overrideToken }));
+    const actions = (
+      core.sqlite.prepare('SELECT action FROM audit_log ORDER BY at, id').all() as { action: string }[]
+    ).map((r) => r.action);
+    expect(actions).toContain('auth.override');
+    expect(actions.filter((a) => a === 'staff.create')).toHaveLength(2);
+    expect(actions.at(-1)).toBe('backup.restore');
+  });
+
+  it('lets only an admin move the backup folder', async () => {
+    const core = await openTestCore();
+    const { adminToken } = await setUpStore(core);
+    const supervisor = await addStaff(core, adminToken, 'supervisor');
+    const before = tableCounts(core);
+    const result = await rpc(
+      core,
+      'settings.update',
+      { backupFolder: tempDir() },
+      { token: supervisor.token },
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(tableCounts(core)).toEqual(before);
+    expect((await rpc(core, 'settings.update', { backupKeep: 7 }, { token: supervisor.token })).ok).toBe(
+      true,
+    );
   });
 });

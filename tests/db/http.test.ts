@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
+import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServer, maxBodyBytes } from '../../electron/http/server';
 import type { Core } from '../../electron/core/core';
+import { latestSchemaVersion } from '../../electron/core/db/migrations';
 import { openTestCore, setUpStore, tableCounts, tempDir } from '../helpers/core';
 
 let server: http.Server | undefined;
@@ -30,7 +31,13 @@ describe('browser mode POST /rpc', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ok: true,
-      value: { appVersion: '0.0.0-test', schemaVersion: 1, setUp: false, storeName: null, language: 'zh-CN' },
+      value: {
+        appVersion: '0.0.0-test',
+        schemaVersion: latestSchemaVersion,
+        setUp: false,
+        storeName: null,
+        language: 'zh-CN',
+      },
     });
   });
 
@@ -80,6 +87,42 @@ describe('browser mode POST /rpc', () => {
     expect(tableCounts(core)).toEqual(before);
     const still = await post(url, JSON.stringify({ method: 'store.get', input: {} }), auth);
     expect(await still.json()).toMatchObject({ ok: true, value: { code: 'SH01' } });
+  });
+
+  it('refuses requests addressed to another host or sent from another origin (DNS rebinding)', async () => {
+    const core = await openTestCore();
+    const { adminToken } = await setUpStore(core);
+    const url = await start(core);
+    const { port } = new URL(url);
+    const call = (headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/rpc',
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/json',
+              Authorization: `Bearer ${adminToken}`,
+              ...headers,
+            },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ method: 'staff.list', input: {} }));
+      });
+    const rebound = await call({ Host: `evil.example:${port}`, Origin: `http://evil.example:${port}` });
+    expect(rebound.status).toBe(403);
+    expect(JSON.parse(rebound.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await call({ Host: `127.0.0.1:${port}`, Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await call({ Host: `localhost:${port}`, Origin: `http://localhost:${port}` })).status).toBe(200);
+    expect((await call({ Host: `127.0.0.1:${port}` })).status).toBe(200);
   });
 
   it('serves pages with the CSP and no-sniff headers', async () => {

@@ -91,7 +91,7 @@ describe('store profile', () => {
       await rpc(core, 'store.update', { ...profile, timeZone: 'Mars/Olympus' }, { token: adminToken }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', fields: { timeZone: 'Unknown time zone' } },
+      error: { code: 'invalid_input', fields: { timeZone: 'unknown_time_zone' } },
     });
     expect(
       await rpc(core, 'store.update', { ...profile, code: 'XX99' } as never, { token: adminToken }),

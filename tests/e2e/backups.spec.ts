@@ -5,6 +5,10 @@ test('a clerk backs up, then restores with a supervisor override', async ({ page
   const { token } = await app.rpc<{ token: string }>('auth.signIn', { staffId: adminId, pin: adminPin });
   await app.rpc('staff.create', { name: '李前台', role: 'clerk', pin: '1357' }, token);
 
+  let signOuts = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/rpc') && request.postData()?.includes('"auth.signOut"')) signOuts += 1;
+  });
   await page.goto(app.url);
   await signIn(page, '李前台', '1357');
   await page.getByRole('menuitem', { name: '备份' }).click();
@@ -33,4 +37,8 @@ test('a clerk backs up, then restores with a supervisor override', async ({ page
   const roster = page.getByTestId('roster');
   await expect(roster.getByRole('button', { name: /李前台/ })).toBeVisible();
   await expect(roster.getByRole('button', { name: /赵技师/ })).toHaveCount(0);
+  // Ending the session after a restore is one call, not a loop of them.
+  await roster.getByRole('button', { name: /李前台/ }).click();
+  await expect(page.getByText('请输入 PIN 码').first()).toBeVisible();
+  expect(signOuts).toBe(1);
 });

@@ -46,5 +46,5 @@ test('a value the core refuses is marked on the form and not saved', async ({ pa
   await page.getByLabel('备份文件夹').fill('relative/folder');
   await page.getByRole('tabpanel').getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('输入有误，请检查标红的项目')).toBeVisible();
-  await expect(page.getByText('absolute')).toBeVisible();
+  await expect(page.getByText('必须是绝对路径，如 D:\\备份 或 /home/store/backups')).toBeVisible();
 });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
+import { isDeepStrictEqual } from 'node:util';
+import { contract, type InputOf, type MethodName, type OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { Core } from '../../electron/core/core';
 import { dispatch, type CallMeta } from '../../electron/core/dispatch';
@@ -21,9 +22,28 @@ export async function openTestCore(options: { dataDir?: string; now?: () => numb
   return Core.open({ dataDir: options.dataDir ?? tempDir(), appVersion: '0.0.0-test', now: options.now });
 }
 
-/** Calls a method exactly as IPC and HTTP do, through the real dispatcher. */
-export const rpc = <M extends MethodName>(core: Core, method: M, input: InputOf<M>, meta: CallMeta = {}) =>
-  dispatch(core, method, input, meta) as Promise<Result<OutputOf<M>>>;
+/**
+ * Calls a method exactly as IPC and HTTP do, through the real dispatcher, and checks the answer
+ * against the contract's output schema: a handler returning a field the contract does not declare
+ * (a PIN hash, say) fails every test that calls it.
+ */
+export async function rpc<M extends MethodName>(
+  core: Core,
+  method: M,
+  input: InputOf<M>,
+  meta: CallMeta = {},
+) {
+  const result = (await dispatch(core, method, input, meta)) as Result<OutputOf<M>>;
+  if (result.ok) {
+    const parsed = contract[method].output.safeParse(result.value);
+    if (!parsed.success || !isDeepStrictEqual(parsed.data, result.value)) {
+      throw new Error(
+        `${method} answered outside its contract: ${JSON.stringify(result.value).slice(0, 300)}`,
+      );
+    }
+  }
+  return result;
+}
 
 export function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);

@@ -1,6 +1,6 @@
 import { contract, isMethodName, type OutputOf, type ParsedInputOf } from '../../../shared/contract';
 import { failWith } from '../../../shared/result';
-import { overrideRoles } from '../../../shared/roles';
+import { supervisorRoles } from '../../../shared/roles';
 import { recordChange, recordEvent } from '../changes';
 import type { Ctx } from '../context';
 import { findStaff, toStaffView } from '../staff/staff.repository';
@@ -100,7 +100,7 @@ export async function grantOverride(
     return failWith('invalid_input', `${input.method} cannot be allowed by override`);
   }
   const supervisor = await activeStaff(ctx, input.supervisorId);
-  if (!overrideRoles.includes(supervisor.role) || !spec.access.includes(supervisor.role)) {
+  if (!supervisorRoles.includes(supervisor.role) || !spec.access.includes(supervisor.role)) {
     return failWith('forbidden', 'Only a supervisor may allow this');
   }
   await checkPin(ctx, supervisor, input.pin);

@@ -14,6 +14,7 @@ export class Overrides {
   constructor(private readonly now: () => number) {}
 
   grant(sessionToken: string, method: string, supervisorId: string): { token: string; expiresAt: number } {
+    for (const [key, old] of this.grants) if (old.expiresAt < this.now()) this.grants.delete(key);
     const token = randomBytes(24).toString('base64url');
     const expiresAt = this.now() + overrideLifetimeMs;
     this.grants.set(token, { sessionToken, method, supervisorId, expiresAt });

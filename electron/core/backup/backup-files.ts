@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { OutputOf } from '../../../shared/contract';
 
-export type BackupFile = { name: string; sizeBytes: number; createdAt: number; reason: string };
+export type BackupFile = OutputOf<'backup.list'>[number];
 
 /** Reasons whose backups rotate; safety copies (pre-migrate, pre-restore) are kept until removed by hand. */
 export const rotatedReasons = ['manual', 'daily', 'on-close'];

@@ -25,6 +25,5 @@ export function scheduleDailyBackups(core: Core, log: (error: unknown) => void):
 /** The backup taken when the app closes, so the newest copy is never older than the last session. */
 export async function backupOnClose(core: Core): Promise<void> {
   if (!core.storeId || core.maintenance) return;
-  await core.backups.idle();
-  await runBackup(core, 'on-close');
+  await runBackup(core, 'on-close'); // waits its turn behind a running backup
 }

@@ -18,8 +18,15 @@ import {
   type BackupFile,
 } from './backup-files';
 
-/** Takes one online backup into the backup folder and rotates old ones. */
-export async function runBackup(
+/** Takes one online backup into the backup folder and rotates old ones, in turn with restores. */
+export const runBackup = (
+  core: Core,
+  reason: string,
+  onProgress?: (fraction: number) => void,
+): Promise<BackupFile> => core.fileLock.run(() => takeBackup(core, reason, onProgress));
+
+/** The backup itself; the caller holds `core.fileLock`. */
+async function takeBackup(
   core: Core,
   reason: string,
   onProgress?: (fraction: number) => void,
@@ -74,48 +81,73 @@ export async function restoreBackup(
   input: ParsedInputOf<'backup.restore'>,
 ): Promise<OutputOf<'backup.restore'>> {
   const { core } = ctx;
-  const chosen = listBackupFiles(core.backupFolder).find((file) => file.name === input.name);
-  if (!chosen) return failWith('not_found', 'No such backup in the backup folder');
-  const file = path.join(core.backupFolder, chosen.name);
-  const verdict = integrityCheckFile(file, core.options.nativeBinding);
-  if (verdict !== 'ok') return failWith('backup_failed', `The backup is damaged: ${verdict}`);
-  await assertOpenable(core, file);
-  await core.backups.idle();
-
+  // Raised before the first await: the dispatcher refuses every other call from here on.
   core.maintenance = true;
   try {
-    const keptAside = await runBackup(core, 'pre-restore');
-    await core.closeDatabase();
-    try {
-      const source = new Database(file, { readonly: true, nativeBinding: core.options.nativeBinding });
+    const chosen = listBackupFiles(core.backupFolder).find((file) => file.name === input.name);
+    if (!chosen) return failWith('not_found', 'No such backup in the backup folder');
+    const file = path.join(core.backupFolder, chosen.name);
+    const verdict = integrityCheckFile(file, core.options.nativeBinding);
+    if (verdict !== 'ok') return failWith('backup_failed', `The backup is damaged: ${verdict}`);
+    await assertRestorable(core, file);
+    return await core.fileLock.run(async () => {
+      const keptAside = await takeBackup(core, 'pre-restore');
+      await core.closeDatabase();
       try {
-        await source.backup(core.databaseFile);
+        const source = new Database(file, { readonly: true, nativeBinding: core.options.nativeBinding });
+        try {
+          await source.backup(core.databaseFile);
+        } finally {
+          source.close();
+        }
       } finally {
-        source.close();
+        await core.openDatabase(); // also migrates a backup taken by an older version
       }
-    } finally {
-      await core.openDatabase(); // also migrates a backup taken by an older version
-    }
-    await ensureInstanceId(core.db, true);
-    await core.db.transaction().execute((trx) =>
-      recordEvent(trx, ctx, {
-        action: 'backup.restore',
-        entity: 'backup',
-        entityId: chosen.name,
-        details: { keptAside: keptAside.name },
-      }),
-    );
-    core.sessions.clear();
-    return { keptAside: keptAside.name };
+      await ensureInstanceId(core.db, true);
+      carryAuditTrail(core, path.join(core.backupFolder, keptAside.name));
+      await core.db.transaction().execute((trx) =>
+        recordEvent(trx, ctx, {
+          action: 'backup.restore',
+          entity: 'backup',
+          entityId: chosen.name,
+          details: { keptAside: keptAside.name },
+        }),
+      );
+      core.sessions.clear();
+      return { keptAside: keptAside.name };
+    });
   } finally {
     core.maintenance = false;
   }
 }
 
-async function assertOpenable(core: Core, file: string): Promise<void> {
+/**
+ * The audit trail outlives a restore: entries written after the backup (including the override that
+ * allowed this restore) are copied back from the copy kept aside.
+ */
+function carryAuditTrail(core: Core, keptAside: string): void {
+  const columns = 'id, store_id, at, staff_id, override_by, action, entity, entity_id, details';
+  core.sqlite.prepare('ATTACH DATABASE ? AS aside').run(keptAside);
+  try {
+    core.sqlite
+      .prepare(`INSERT OR IGNORE INTO audit_log (${columns}) SELECT ${columns} FROM aside.audit_log`)
+      .run();
+  } finally {
+    core.sqlite.prepare('DETACH DATABASE aside').run();
+  }
+}
+
+/** The file must be this store's database, of a version this app can open. */
+async function assertRestorable(core: Core, file: string): Promise<void> {
   const db = kyselyFor(openSqlite(file, { readonly: true, nativeBinding: core.options.nativeBinding }));
   try {
     await planMigrations(db);
+    const store = await db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'local_store_id')
+      .executeTakeFirst();
+    if (store?.value !== core.storeId) failWith('conflict', 'This backup belongs to another store');
   } catch (error) {
     if (error instanceof DatabaseTooNewError) failWith('conflict', error.message);
     throw error;

@@ -66,6 +66,147 @@ export type OutboxTable = {
   created_at: number;
 };
 
+export type WarrantyPoliciesTable = { id: string; policy: string; updated_at: number };
+
+export type CategoriesTable = {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  warranty_policy_id: string;
+  required_fields: string;
+  checklist: string;
+  accessories: string;
+  fault_codes: string;
+  warranty_parts: string;
+  active: number;
+  sort: number;
+  updated_at: number;
+};
+
+export type DeviceModelsTable = { category_id: string; brand: string; model: string; uses: number };
+
+export type CustomersTable = {
+  id: string;
+  store_id: string;
+  name: string;
+  address: string;
+  notes: string;
+  created_at: number;
+  updated_at: number;
+};
+
+export type CustomerPhonesTable = {
+  store_id: string;
+  phone: string;
+  customer_id: string;
+  tail: Generated<string>;
+};
+
+export type DevicesTable = {
+  id: string;
+  store_id: string;
+  customer_id: string;
+  category_id: string;
+  brand: string;
+  model: string;
+  colour: string;
+  serial: string | null;
+  purchase_date: string | null;
+  invoice_no: string;
+  seller: string;
+  created_at: number;
+  updated_at: number;
+};
+
+export type TicketsTable = {
+  id: string;
+  store_id: string;
+  ticket_no: string;
+  business_date: string;
+  customer_id: string;
+  device_id: string;
+  status: string;
+  service_type: 'A' | 'B' | 'C' | 'D';
+  priority: 'normal' | 'urgent';
+  reported_fault: string;
+  fault_codes: string;
+  condition: string;
+  condition_note: string;
+  accessories: string;
+  accessories_note: string;
+  passcode: string;
+  warranty_part: string;
+  user_damage: number;
+  warranty: string;
+  service_type_reason: string;
+  estimate_fen: number;
+  diagnosis_fee_fen: number;
+  cost_limit_fen: number | null;
+  promised_date: string;
+  shelf_location: string;
+  re_repair_of: string | null;
+  received_by: string;
+  received_at: number;
+  collected_at: number | null;
+  updated_at: number;
+};
+
+export type TicketPhotosTable = {
+  id: string;
+  ticket_id: string;
+  mime: string;
+  data: Buffer;
+  created_at: number;
+};
+
+export type TicketEventsTable = {
+  id: string;
+  ticket_id: string;
+  at: number;
+  staff_id: string;
+  from_status: string | null;
+  to_status: string;
+  note: string;
+};
+
+export type CustodyMovementsTable = {
+  id: string;
+  store_id: string;
+  seq: number;
+  ticket_id: string;
+  device_id: string;
+  kind: string;
+  location: string;
+  staff_id: string;
+  at: number;
+  note: string;
+  prev_hash: string;
+  hash: string;
+};
+
+export type PaymentsTable = {
+  id: string;
+  store_id: string;
+  ticket_id: string;
+  business_date: string;
+  kind: 'deposit' | 'payment' | 'refund';
+  method: 'cash' | 'card' | 'wechat' | 'alipay' | 'other';
+  amount_fen: number;
+  staff_id: string;
+  at: number;
+  idempotency_key: string;
+  note: string;
+};
+
+export type PrintLogTable = {
+  id: string;
+  ticket_id: string;
+  document: string;
+  copy_no: number;
+  staff_id: string;
+  at: number;
+};
+
 export type DB = {
   meta: MetaTable;
   stores: StoresTable;
@@ -74,6 +215,21 @@ export type DB = {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  warranty_policies: WarrantyPoliciesTable;
+  categories: CategoriesTable;
+  device_models: DeviceModelsTable;
+  customers: CustomersTable;
+  customer_phones: CustomerPhonesTable;
+  customer_name_bigrams: { bigram: string; customer_rowid: number };
+  devices: DevicesTable;
+  ticket_sequences: { store_id: string; business_date: string; last_seq: number };
+  tickets: TicketsTable;
+  ticket_photos: TicketPhotosTable;
+  ticket_events: TicketEventsTable;
+  custody_movements: CustodyMovementsTable;
+  payments: PaymentsTable;
+  print_log: PrintLogTable;
+  intake_requests: { idempotency_key: string; ticket_id: string };
 };
 
 export type Db = Kysely<DB>;

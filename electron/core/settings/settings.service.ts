@@ -11,7 +11,11 @@ import { readSettings, writeSettings } from './settings.repository';
 export const getSettings = async (ctx: Ctx): Promise<Settings> => ctx.core.settings;
 
 export async function updateSettings(ctx: Ctx, input: ParsedInputOf<'settings.update'>): Promise<Settings> {
-  if (input.backupFolder) checkBackupFolder(input.backupFolder);
+  if (input.backupFolder !== undefined) {
+    // Where backups live decides what can be restored: an admin's decision alone.
+    if (ctx.session?.role !== 'admin') failWith('forbidden', 'Only an admin may move the backup folder');
+    if (input.backupFolder) checkBackupFolder(input.backupFolder);
+  }
   const { core } = ctx;
   const settings = await core.db.transaction().execute(async (trx) => {
     await writeSettings(trx, input, core.now(), ctx.session?.staffId ?? null);
@@ -33,12 +37,16 @@ export async function updateSettings(ctx: Ctx, input: ParsedInputOf<'settings.up
 function checkBackupFolder(folder: string): void {
   const fields = (message: string) => ({ fields: { backupFolder: message } });
   if (!path.isAbsolute(folder)) {
-    failWith('invalid_input', 'The backup folder must be an absolute path', fields('absolute'));
+    failWith('invalid_input', 'The backup folder must be an absolute path', fields('backup_folder_relative'));
   }
   try {
     ensureDir(folder);
     fs.accessSync(folder, fs.constants.W_OK);
   } catch {
-    failWith('invalid_input', `Cannot write to backup folder ${folder}`, fields('not_writable'));
+    failWith(
+      'invalid_input',
+      `Cannot write to backup folder ${folder}`,
+      fields('backup_folder_not_writable'),
+    );
   }
 }

@@ -72,7 +72,8 @@ export function BackupsPage() {
           {
             title: t('backups.reason'),
             dataIndex: 'reason',
-            render: (reason: string) => t(`backups.reasons.${reason}`, { defaultValue: reason }),
+            render: (reason: string) =>
+              t(`backups.reasons.${reason.replace(/-v\d+$/, '')}`, { defaultValue: reason }),
           },
           {
             title: t('backups.size'),

@@ -1,6 +1,6 @@
 import { Alert, Card, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../../shared/contract';
+import { canCall, type OutputOf } from '../../../shared/contract';
 import { useSession } from '../../app/session';
 import { useRemote } from '../../app/useRemote';
 import { PrinterFields, ReceiptFields, SettingsForm, SystemFields } from './SettingsForms';
@@ -12,7 +12,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const { staff } = useSession();
   const { data: settings, setData: setSettings } = useRemote('settings.get', {});
-  const canEdit = staff.role === 'supervisor' || staff.role === 'admin';
+  const canEdit = canCall('settings.update', staff.role);
 
   if (!settings) return <Spin />;
   const formProps = { settings, disabled: !canEdit, onSaved: setSettings };
@@ -27,7 +27,7 @@ export function SettingsPage() {
           {
             key: 'store',
             label: t('settings.storeTab'),
-            children: <StoreProfileForm disabled={staff.role !== 'admin'} />,
+            children: <StoreProfileForm disabled={!canCall('store.update', staff.role)} />,
           },
           {
             key: 'receipt',

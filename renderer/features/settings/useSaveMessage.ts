@@ -14,7 +14,7 @@ export function useSaveMessage() {
       void message.success(t('settings.saved'));
       return true;
     }
-    if (form) showFieldErrors(form, result.error);
+    if (form) showFieldErrors(form, result.error, t);
     void message.error(errorText(result.error));
     return false;
   };

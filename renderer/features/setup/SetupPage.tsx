@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Col, Divider, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InputOf } from '../../../shared/contract';
+import { pinSchema, storeCodeSchema, type InputOf } from '../../../shared/contract';
 import { languages } from '../../../shared/roles';
 import { call } from '../../api';
 import { useErrorText } from '../../app/useErrorText';
 import { showFieldErrors } from '../../components/formErrors';
+import { zodRule } from '../../components/zodRule';
 import { setLanguage } from '../../i18n';
 import { PinInput } from '../signin/PinInput';
 
@@ -36,7 +37,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
     const result = await call('setup.create', values);
     setSaving(false);
     if (result.ok) return onDone();
-    showFieldErrors(form, result.error);
+    showFieldErrors(form, result.error, t);
     setError(errorText(result.error));
   };
 
@@ -75,7 +76,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
                   name={['store', 'code']}
                   label={t('setup.code')}
                   tooltip={t('setup.codeHelp')}
-                  rules={[required, { pattern: /^[A-Z][A-Z0-9]{1,7}$/, message: t('setup.codeHelp') }]}
+                  rules={[required, zodRule(storeCodeSchema, t)]}
                 >
                   <Input maxLength={8} placeholder="SH01" autoFocus />
                 </Form.Item>
@@ -116,7 +117,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
                   name={['admin', 'pin']}
                   label={t('setup.pin')}
                   tooltip={t('setup.pinHelp')}
-                  rules={[required, { pattern: /^\d{4,8}$/, message: t('setup.pinHelp') }]}
+                  rules={[required, zodRule(pinSchema, t)]}
                 >
                   <PinInput />
                 </Form.Item>

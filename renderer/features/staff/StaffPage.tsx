@@ -2,9 +2,10 @@ import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InputOf, OutputOf } from '../../../shared/contract';
+import { pinSchema, type InputOf, type OutputOf } from '../../../shared/contract';
 import { roles } from '../../../shared/roles';
 import { call } from '../../api';
+import { zodRule } from '../../components/zodRule';
 import { useRemote } from '../../app/useRemote';
 import { PinInput } from '../signin/PinInput';
 import { useSaveMessage } from '../settings/useSaveMessage';
@@ -53,7 +54,7 @@ export function StaffPage() {
     setDialog(next);
   };
 
-  const pinRule = { pattern: /^\d{4,8}$/, message: t('setup.pinHelp') };
+  const pinRule = zodRule(pinSchema, t);
   const required = { required: true, message: t('common.required') };
   return (
     <Card>

@@ -35,7 +35,7 @@ describe('migration 0001-foundation', () => {
         'outbox',
       ]),
     );
-    expect(sqlite.pragma('user_version', { simple: true })).toBe(1);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(1); // only 0001 applied
   });
 
   it('makes audit_log append-only: UPDATE and DELETE are refused by triggers', async () => {

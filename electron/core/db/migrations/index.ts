@@ -1,5 +1,8 @@
-import type { Migration } from 'kysely';
+import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-intake';
+
+export type Migration = { up(db: Kysely<unknown>): Promise<void> };
 
 /**
  * Every migration, registered statically: a folder scan does not survive bundling. Names sort in
@@ -7,6 +10,7 @@ import * as m0001 from './0001-foundation';
  */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-intake': m0002,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;
