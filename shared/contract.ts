@@ -1,6 +1,17 @@
 import { z } from 'zod';
+import { categorySchema, priorities } from './catalogue';
+import { calendarDateSchema, intakeInputSchema } from './intake';
 import { languages, roles, supervisorRoles, type Role } from './roles';
 import { settingsFields } from './settings';
+import {
+  catalogueSchema,
+  customerSchema,
+  deviceSchema,
+  entitlementSchema,
+  printDocuments,
+  ticketDetailSchema,
+  ticketRowSchema,
+} from './ticket-schemas';
 
 /**
  * The one contract between the UI and the core: every method, its input and output schemas, and who
@@ -23,6 +34,8 @@ const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
 const anyStaff: readonly Role[] = roles;
 const supervisors = supervisorRoles;
 const admins: readonly Role[] = ['admin'];
+/** Who takes devices in at the counter. */
+const counter: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 
 const text = (max: number) => z.string().trim().max(max);
 const requiredText = (max: number) => text(max).min(1);
@@ -181,6 +194,71 @@ export const contract = {
     output: z.object({ keptAside: z.string() }),
     access: supervisors,
     overridable: true,
+  }),
+  'catalogue.get': method({ input: none, output: catalogueSchema, access: anyStaff }),
+  'catalogue.saveCategory': method({ input: categorySchema, output: categorySchema, access: admins }),
+  'catalogue.suggest': method({
+    input: z.strictObject({
+      categoryId: z.string().max(40),
+      brand: z.string().max(40).optional(),
+      prefix: z.string().max(60),
+    }),
+    output: z.array(z.string()),
+    access: anyStaff,
+  }),
+  'customers.find': method({
+    input: z.strictObject({ query: z.string().trim().min(2, 'too_small').max(60) }),
+    output: z.array(customerSchema.extend({ devices: z.array(deviceSchema) })),
+    access: anyStaff,
+  }),
+  'tickets.assessWarranty': method({
+    input: z.strictObject({
+      categoryId: z.string().max(40),
+      deviceId: z.uuid().optional(),
+      serial: z.string().max(40).optional(),
+      purchaseDate: calendarDateSchema.nullable(),
+      part: z.string().max(40).default(''),
+      userDamage: z.boolean().default(false),
+    }),
+    output: entitlementSchema.extend({ reRepairOf: z.string().nullable() }),
+    access: anyStaff,
+  }),
+  'tickets.create': method({ input: intakeInputSchema, output: ticketDetailSchema, access: counter }),
+  'tickets.get': method({
+    input: z.union([
+      z.strictObject({ id: z.uuid() }),
+      z.strictObject({ ticketNo: z.string().trim().max(40) }),
+    ]),
+    output: ticketDetailSchema,
+    access: anyStaff,
+  }),
+  'tickets.photo': method({
+    input: z.strictObject({ id: z.uuid() }),
+    output: z.object({ mime: z.string(), base64: z.string() }),
+    access: anyStaff,
+  }),
+  'tickets.search': method({
+    input: z.strictObject({ query: z.string().trim().min(2, 'too_small').max(60) }),
+    output: z.array(ticketRowSchema),
+    access: anyStaff,
+  }),
+  'tickets.list': method({
+    input: z.strictObject({
+      status: z.string().max(30).optional(),
+      from: calendarDateSchema.optional(),
+      to: calendarDateSchema.optional(),
+      priority: z.enum(priorities).optional(),
+      overdue: z.boolean().optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+      before: z.string().max(40).optional(),
+    }),
+    output: z.array(ticketRowSchema),
+    access: anyStaff,
+  }),
+  'tickets.printed': method({
+    input: z.strictObject({ ticketId: z.uuid(), documents: z.array(z.enum(printDocuments)).min(1).max(10) }),
+    output: z.record(z.string(), z.number()),
+    access: anyStaff,
   }),
 } as const;
 

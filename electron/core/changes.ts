@@ -16,18 +16,32 @@ type Change = {
  * transaction so they exist exactly when the change does.
  */
 export async function recordChange(trx: Tx, ctx: Ctx, change: Change): Promise<void> {
-  const storeId = ctx.core.storeId;
-  if (!storeId) throw new Error('recordChange before the store exists');
   await recordEvent(trx, ctx, change);
+  await queueSync(trx, ctx, change.entity, change.entityId, change.row);
+}
+
+/**
+ * Queues a row for headquarters without an audit entry of its own: for the rows a single audited act
+ * writes alongside its main one (an intake's customer, device, custody entry and deposit).
+ */
+export async function queueSync(
+  trx: Tx,
+  ctx: Ctx,
+  entity: string,
+  entityId: string,
+  row: object,
+): Promise<void> {
+  const storeId = ctx.core.storeId;
+  if (!storeId) throw new Error('queueSync before the store exists');
   await trx
     .insertInto('outbox')
     .values({
       id: newId(),
       store_id: storeId,
-      entity: change.entity,
-      entity_id: change.entityId,
+      entity,
+      entity_id: entityId,
       op: 'upsert',
-      payload: JSON.stringify(change.row),
+      payload: JSON.stringify(row),
       created_at: ctx.core.now(),
     })
     .execute();

@@ -1,12 +1,17 @@
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import * as auth from './auth/auth.service';
 import * as backup from './backup/backup.service';
+import * as catalogue from './catalogue/catalogue.service';
+import { findCustomers } from './customers/customers.service';
 import type { Ctx } from './context';
 import * as settings from './settings/settings.service';
 import * as staff from './staff/staff.service';
 import { setUpStore } from './store/setup.service';
 import * as store from './store/store.service';
 import { systemStatus } from './system/status.service';
+import { createTicket } from './tickets/intake.service';
+import { searchTickets } from './tickets/search.service';
+import * as tickets from './tickets/tickets.service';
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInputOf<M>) => Promise<OutputOf<M>>;
 
@@ -36,4 +41,15 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'backup.start': backup.startBackup,
   'backup.progress': backup.backupProgress,
   'backup.restore': backup.restoreBackup,
+  'catalogue.get': catalogue.getCatalogue,
+  'catalogue.saveCategory': catalogue.saveCategory,
+  'catalogue.suggest': catalogue.suggest,
+  'customers.find': findCustomers,
+  'tickets.assessWarranty': tickets.previewWarranty,
+  'tickets.create': createTicket,
+  'tickets.get': tickets.getTicket,
+  'tickets.photo': tickets.getPhoto,
+  'tickets.search': searchTickets,
+  'tickets.list': tickets.listTickets,
+  'tickets.printed': tickets.recordPrints,
 };

@@ -2,12 +2,10 @@ import { contract, isMethodName, type OutputOf, type ParsedInputOf } from '../..
 import { failWith } from '../../../shared/result';
 import { supervisorRoles } from '../../../shared/roles';
 import { recordChange, recordEvent } from '../changes';
-import type { Ctx } from '../context';
+import { sessionOf, type Ctx } from '../context';
 import { findStaff, toStaffView } from '../staff/staff.repository';
 import { checkPin } from './pin-check';
 import type { Session } from './sessions';
-
-const sessionOf = (ctx: Ctx): Session => ctx.session ?? failWith('unauthenticated', 'Sign in first');
 
 const publicStaff = (session: Session) => ({
   id: session.staffId,

@@ -60,7 +60,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) STRICT, WITHOUT ROWID`,
     sql`CREATE INDEX customer_phones_tail ON customer_phones (store_id, tail)`,
     sql`CREATE INDEX customer_phones_customer ON customer_phones (customer_id)`,
-    sql`CREATE VIRTUAL TABLE customer_names USING fts5 (name, content = '', tokenize = 'trigram')`,
+    sql`CREATE VIRTUAL TABLE customer_names USING fts5 (
+      name, content = '', contentless_delete = 1, tokenize = 'trigram'
+    )`,
     sql`CREATE TABLE customer_name_bigrams (
       bigram TEXT NOT NULL,
       customer_rowid INTEGER NOT NULL,

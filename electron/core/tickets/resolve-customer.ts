@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { IntakeParsed } from '../../../shared/intake';
+import { newId } from '../../../shared/ids';
+import { failWith } from '../../../shared/result';
+import { queueSync } from '../changes';
+import type { Ctx } from '../context';
+import type { Tx } from '../db/schema';
+import { findCustomer, ownersOfPhones } from '../customers/customers.repository';
+import { indexCustomerName } from '../customers/name-index';
+
+/**
+ * The intake's customer: the one named by id, else the one who owns any of the phones typed (never
+ * a second customer for the same phone), else a new one. New phones are added to them.
+ */
+export async function resolveCustomer(
+  trx: Tx,
+  ctx: Ctx,
+  storeId: string,
+  input: IntakeParsed['customer'],
+): Promise<string> {
+  const now = ctx.core.now();
+  const phones = [...new Set(input.phones)];
+  const owners = await ownersOfPhones(trx, storeId, phones);
+  const ownerIds = [...new Set(owners.map((owner) => owner.customer_id))];
+  let id = input.id;
+  if (id) {
+    if (ownerIds.some((owner) => owner !== id)) {
+      failWith('conflict', 'A phone belongs to another customer', {
+        fields: { 'customer.phones': 'phone_taken' },
+      });
+    }
+  } else if (ownerIds.length > 1) {
+    failWith('conflict', 'These phones belong to different customers', {
+      fields: { 'customer.phones': 'phone_taken' },
+    });
+  } else {
+    id = ownerIds[0];
+  }
+
+  const existing = id ? await findCustomer(trx, id) : undefined;
+  if (id && (!existing || existing.store_id !== storeId)) return failWith('not_found', 'No such customer');
+  let customerId: string;
+  if (existing) {
+    customerId = existing.id;
+    const changed =
+      existing.name !== input.name || existing.address !== input.address || existing.notes !== input.notes;
+    if (changed) {
+      await trx
+        .updateTable('customers')
+        .set({
+          name: input.name,
+          address: input.address || existing.address,
+          notes: input.notes || existing.notes,
+          updated_at: now,
+        })
+        .where('id', '=', existing.id)
+        .execute();
+      if (existing.name !== input.name)
+        await indexCustomerName(trx, existing.rowid, input.name, existing.name);
+    }
+  } else {
+    customerId = newId();
+    const inserted = await trx
+      .insertInto('customers')
+      .values({
+        id: customerId,
+        store_id: storeId,
+        name: input.name,
+        address: input.address,
+        notes: input.notes,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(sql<number>`rowid`.as('rowid'))
+      .executeTakeFirstOrThrow();
+    await indexCustomerName(trx, inserted.rowid, input.name);
+  }
+  const known = new Set(owners.map((owner) => owner.phone));
+  const added = phones.filter((phone) => !known.has(phone));
+  if (added.length > 0) {
+    await trx
+      .insertInto('customer_phones')
+      .values(added.map((phone) => ({ store_id: storeId, phone, customer_id: customerId })))
+      .execute();
+  }
+  if (!existing || added.length > 0 || existing.name !== input.name) {
+    await queueSync(trx, ctx, 'customers', customerId, {
+      id: customerId,
+      storeId,
+      name: input.name,
+      address: input.address,
+      notes: input.notes,
+      phones,
+    });
+  }
+  return customerId;
+}
