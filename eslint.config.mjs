@@ -4,28 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'path',
-  'os',
-  'crypto',
-  'child_process',
-  'http',
-  'net',
-  'url',
-  'util',
-  'stream',
-  'worker_threads',
-];
-
+// Exact module names (regexes), so relative paths such as '../../electron/core' are not caught.
 const noElectron = {
-  group: ['electron', 'electron/*'],
+  regex: '^electron(/.*)?$',
   message: 'Only electron/main and electron/preload may import electron.',
 };
-const noNode = { group: nodeBuiltins, message: 'renderer/ and shared/ run in the browser: no Node imports.' };
+const noNode = {
+  regex: '^(node:.*|fs|path|os|crypto|child_process|http|https|net|url|util|stream|worker_threads)$',
+  message: 'renderer/ and shared/ run in the browser: no Node imports.',
+};
 const noNativeDb = {
-  group: ['better-sqlite3', 'kysely'],
+  regex: '^(better-sqlite3|kysely)$',
   message: 'The renderer reaches the database only through the contract.',
 };
 

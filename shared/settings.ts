@@ -10,6 +10,8 @@ export const settingsFields = z.strictObject({
   receiptPrinter: z.string().trim().max(200),
   labelPrinter: z.string().trim().max(200),
   paperSize: z.enum(paperSizes),
+  /** Print a small label for each accessory received, for the label printer. */
+  accessoryLabels: z.boolean(),
   /** Empty means `<data folder>/backups`. */
   backupFolder: z.string().trim().max(1000),
   backupKeep: z.number().int().min(1).max(365),
@@ -31,6 +33,7 @@ export const settingDefaults: Settings = {
   receiptPrinter: '',
   labelPrinter: '',
   paperSize: '80mm',
+  accessoryLabels: false,
   backupFolder: '',
   backupKeep: 14,
   idleLockMinutes: 5,

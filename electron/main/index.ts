@@ -5,7 +5,7 @@ import { backupOnClose, scheduleDailyBackups } from '../core/backup/backup-sched
 import { Core } from '../core/core';
 import { registerRpc, senderIs } from './ipc';
 import { electronPlatform } from './printers';
-import { createMainWindow, hardenSession } from './window';
+import { appUrlOf, createMainWindow, hardenSession } from './window';
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -19,8 +19,10 @@ function electronNativeBinding(): string | undefined {
   return fs.existsSync(file) ? file : undefined;
 }
 
+const rendererDir = path.join(__dirname, '../renderer');
+
 async function start(): Promise<void> {
-  hardenSession();
+  hardenSession(appUrlOf(rendererDir));
   try {
     core = await Core.open({
       dataDir: app.getPath('userData'),
@@ -39,10 +41,7 @@ async function start(): Promise<void> {
     () => openCore,
     senderIs(() => mainWindow?.webContents.id),
   );
-  mainWindow = createMainWindow(
-    path.join(__dirname, '../renderer'),
-    path.join(__dirname, '../preload/index.js'),
-  );
+  mainWindow = createMainWindow(rendererDir, path.join(__dirname, '../preload/index.js'));
   mainWindow.on('closed', () => (mainWindow = null));
 }
 

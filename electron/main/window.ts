@@ -38,17 +38,26 @@ export function guardWebContents(contents: WebContents, appUrl: string): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** Denies camera, notifications and every other permission request, and sets the CSP header. */
-export function hardenSession(): void {
+/**
+ * Denies every permission request except the camera for our own page (intake photos from a webcam),
+ * and sets the CSP header.
+ */
+export function hardenSession(appUrl: string): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  const allowed = (permission: string, url: string) => permission === 'media' && isAppUrl(url, appUrl);
+  ses.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(allowed(permission, contents.getURL())),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, origin) => allowed(permission, origin));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
     });
   });
 }
+
+export const appUrlOf = (rendererDir: string): string =>
+  new URL(`file://${path.join(rendererDir, 'index.html')}`).toString();
 
 export function createMainWindow(rendererDir: string, preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -60,10 +69,8 @@ export function createMainWindow(rendererDir: string, preloadPath: string): Brow
     autoHideMenuBar: true,
     webPreferences: webPreferences(preloadPath),
   });
-  const indexFile = path.join(rendererDir, 'index.html');
-  const appUrl = new URL(`file://${indexFile}`).toString();
-  guardWebContents(window.webContents, appUrl);
+  guardWebContents(window.webContents, appUrlOf(rendererDir));
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(indexFile);
+  void window.loadFile(path.join(rendererDir, 'index.html'));
   return window;
 }

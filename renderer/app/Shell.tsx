@@ -3,16 +3,25 @@ import { Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { canCall } from '../../shared/contract';
 import { languages, type Language } from '../../shared/roles';
+import { ticketNumberPattern } from '../../shared/ticket-number';
 import { routes } from './routes';
 import { useSession } from './session';
 import { useHashRoute } from './useHashRoute';
+import { useScanner } from './useScanner';
+import { useShortcuts } from './useShortcuts';
+
+/** A scanned claim receipt or repair card opens its ticket, from any screen. */
+const openScannedTicket = (ticketNo: string) => (window.location.hash = `#/tickets/${ticketNo}`);
 
 export function Shell() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const visible = routes.filter((route) => canCall(route.opensWith, session.staff.role));
   const [current, navigate] = useHashRoute('home');
-  const active = visible.find((route) => route.key === current) ?? visible[0];
+  const [key, param] = current.split('/', 2);
+  const active = visible.find((route) => route.key === key) ?? visible[0];
+  useScanner(ticketNumberPattern, openScannedTicket);
+  useShortcuts(visible, navigate);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -23,7 +32,11 @@ export function Shell() {
         <Menu
           mode="inline"
           selectedKeys={active ? [active.key] : []}
-          items={visible.map((route) => ({ key: route.key, icon: route.icon, label: t(`nav.${route.key}`) }))}
+          items={visible.map((route) => ({
+            key: route.key,
+            icon: route.icon,
+            label: route.shortcut ? `${t(`nav.${route.key}`)} (${route.shortcut})` : t(`nav.${route.key}`),
+          }))}
           onClick={({ key }) => navigate(key)}
         />
       </Layout.Sider>
@@ -59,7 +72,9 @@ export function Shell() {
             {t('shell.signOut')}
           </Button>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{active?.page()}</Layout.Content>
+        <Layout.Content style={{ padding: 24 }}>
+          {active?.page(param ? decodeURIComponent(param) : undefined)}
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -1,22 +1,49 @@
-import { CloudServerOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  CloudServerOutlined,
+  FormOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MethodName } from '../../shared/contract';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { HomePage } from '../features/home/HomePage';
+import { IntakePage } from '../features/intake/IntakePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
+import { TicketPage } from '../features/tickets/TicketPage';
+import { TicketsPage } from '../features/tickets/TicketsPage';
 
 export type Route = {
   key: string;
   icon: ReactNode;
-  page: () => ReactNode;
+  /** `param` is what follows the key in the address: `#/tickets/SH01-261122-0007`. */
+  page: (param?: string) => ReactNode;
   /** The call the screen opens with: whoever may make it sees the screen (the core enforces it). */
   opensWith: MethodName;
+  /** A function key that opens the screen from anywhere. */
+  shortcut?: 'F2' | 'F3';
 };
 
 /** Only screens that work are listed: a feature joins the navigation when it is built. */
 export const routes: Route[] = [
   { key: 'home', icon: <HomeOutlined />, page: () => <HomePage />, opensWith: 'auth.me' },
+  {
+    key: 'intake',
+    icon: <FormOutlined />,
+    page: () => <IntakePage />,
+    opensWith: 'tickets.create',
+    shortcut: 'F2',
+  },
+  {
+    key: 'tickets',
+    icon: <ProfileOutlined />,
+    page: (ticketNo) => (ticketNo ? <TicketPage key={ticketNo} ticketNo={ticketNo} /> : <TicketsPage />),
+    opensWith: 'tickets.list',
+    shortcut: 'F3',
+  },
   { key: 'backups', icon: <CloudServerOutlined />, page: () => <BackupsPage />, opensWith: 'backup.list' },
   { key: 'staff', icon: <TeamOutlined />, page: () => <StaffPage />, opensWith: 'staff.list' },
   { key: 'settings', icon: <SettingOutlined />, page: () => <SettingsPage />, opensWith: 'settings.get' },

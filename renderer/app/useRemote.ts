@@ -3,14 +3,15 @@ import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
 import { call } from '../api';
 
 /**
- * Loads one method's answer when the screen opens, and again on `reload()`. A late answer for a
- * screen that has already closed is dropped.
+ * Loads one method's answer when the screen opens, and again on `reload()` or when the input
+ * changes (null: nothing to load yet). A late answer for a screen that has closed is dropped.
  */
-export function useRemote<M extends MethodName>(method: M, input: InputOf<M>) {
+export function useRemote<M extends MethodName>(method: M, input: InputOf<M> | null) {
   const [data, setData] = useState<OutputOf<M> | null>(null);
   const [version, setVersion] = useState(0);
   const key = JSON.stringify(input);
   useEffect(() => {
+    if (key === 'null') return;
     let live = true;
     void call(method, JSON.parse(key) as InputOf<M>).then((result) => {
       if (live && result.ok) setData(result.value);

@@ -10,7 +10,8 @@ export function showFieldErrors(form: FormInstance, error: AppError, t: TFunctio
   const entries = Object.entries(error.fields ?? {});
   form.setFields(
     entries.map(([key, code]) => ({
-      name: key.split('.'),
+      // List positions come back as text (`customer.phones.0`); the form names them with numbers.
+      name: key.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
       errors: [t(`fieldErrors.${code}`, { defaultValue: t('fieldErrors.invalid') })],
     })),
   );

@@ -73,21 +73,32 @@ describe('the main window', () => {
     expect(openHandler()).toEqual({ action: 'deny' });
   });
 
-  it('denies every permission request and sends the strict CSP header', () => {
-    hardenSession();
+  it('denies every permission but the camera for our own page, and sends the strict CSP header', () => {
+    const appUrl = 'file:///app/out/renderer/index.html';
+    hardenSession(appUrl);
     const ses = electron.session.defaultSession;
     const onRequest = ses.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+      contents: unknown,
+      permission: string,
+      callback: (ok: boolean) => void,
+    ) => void;
+    const ask = (permission: string, url: string) => {
+      const callback = vi.fn();
+      onRequest({ getURL: () => url }, permission, callback);
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'midi', 'openExternal']) {
+      expect(ask(permission, appUrl), permission).toBe(false);
+    }
+    expect(ask('media', appUrl)).toBe(true);
+    expect(ask('media', 'https://evil.example/')).toBe(false);
+    const onCheck = ses.setPermissionCheckHandler.mock.calls[0]?.[0] as (
       c: unknown,
       p: string,
-      cb: (ok: boolean) => void,
-    ) => void;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
-      const callback = vi.fn();
-      onRequest(null, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
-    }
-    const onCheck = ses.setPermissionCheckHandler.mock.calls[0]?.[0] as () => boolean;
-    expect(onCheck()).toBe(false);
+      o: string,
+    ) => boolean;
+    expect(onCheck(null, 'geolocation', appUrl)).toBe(false);
+    expect(onCheck(null, 'media', 'https://evil.example')).toBe(false);
     const onHeaders = ses.webRequest.onHeadersReceived.mock.calls[0]?.[0] as (
       d: unknown,
       cb: (r: { responseHeaders: Record<string, string[]> }) => void,

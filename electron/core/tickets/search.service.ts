@@ -7,7 +7,7 @@ import { customerIdsByPhone } from '../customers/customers.repository';
 import { findCustomerRowids } from '../customers/name-index';
 import { localStore } from '../store/store.repository';
 import { ticketRows, toTicketRow } from './ticket.repository';
-import { ticketNumberPattern } from './ticket-number';
+import { ticketNumberPattern } from '../../../shared/ticket-number';
 
 const limit = 20;
 

@@ -15,5 +15,3 @@ export async function nextTicketNumber(trx: Tx, storeId: string, storeCode: stri
   const yymmdd = businessDate.slice(2).replace(/-/g, '');
   return `${storeCode}-${yymmdd}-${String(seq).padStart(4, '0')}`;
 }
-
-export const ticketNumberPattern = /^[A-Z][A-Z0-9]{1,7}-\d{6}-\d{4,}$/;

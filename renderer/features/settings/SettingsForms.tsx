@@ -1,4 +1,4 @@
-import { AutoComplete, Button, Form, Input, InputNumber, Select } from 'antd';
+import { AutoComplete, Button, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../shared/contract';
@@ -78,6 +78,9 @@ export function PrinterFields() {
       </Form.Item>
       <Form.Item name="paperSize" label={t('settings.paperSize')}>
         <Select options={paperSizes.map((value) => ({ value, label: t(`paper.${value}`) }))} />
+      </Form.Item>
+      <Form.Item name="accessoryLabels" label={t('settings.accessoryLabels')} valuePropName="checked">
+        <Switch />
       </Form.Item>
     </>
   );

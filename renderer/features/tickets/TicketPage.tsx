@@ -1,0 +1,136 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Image, Space, Spin, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { formatFen } from '../../../shared/money';
+import { useCatalogue } from '../../app/useCatalogue';
+import { useRemote } from '../../app/useRemote';
+import { usePrintTicket } from '../../print/usePrintTicket';
+
+function Photo({ id }: { id: string }) {
+  const photo = useRemote('tickets.photo', { id }).data;
+  return photo ? (
+    <Image
+      width={96}
+      height={96}
+      style={{ objectFit: 'cover' }}
+      src={`data:${photo.mime};base64,${photo.base64}`}
+    />
+  ) : (
+    <Spin />
+  );
+}
+
+/** One ticket as staff see it (passcode included), with reprints that say they are copies. */
+export function TicketPage({ ticketNo }: { ticketNo: string }) {
+  const { t } = useTranslation();
+  const { category: categoryOf, nameOf, label } = useCatalogue();
+  const { data: ticket, reload } = useRemote('tickets.get', { ticketNo });
+  const { print, element: printTarget } = usePrintTicket();
+  if (!ticket) return <Spin />;
+  const category = categoryOf(ticket.device.categoryId);
+  const labelsOf = (items: { key: string; zh: string; en: string }[] | undefined, keys: string[]) =>
+    keys
+      .map((key) => {
+        const item = items?.find((i) => i.key === key);
+        return item ? label(item) : key;
+      })
+      .join('、');
+  const reprint = async (documents: ('claim_receipt' | 'repair_card' | 'accessory_label')[]) => {
+    await print(ticket, documents);
+    reload();
+  };
+  const money = (fen: number | null) => (fen === null ? '—' : `¥${formatFen(fen)}`);
+  return (
+    <Card data-testid="ticket-page">
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {ticket.ticketNo} <Tag>{t(`statuses.${ticket.status}`, { defaultValue: ticket.status })}</Tag>
+          {ticket.priority === 'urgent' && <Tag color="red">{t('priorities.urgent')}</Tag>}
+          {ticket.reRepairOf && (
+            <Tag color="orange">{t('warranty.reRepairOf', { ticketNo: ticket.reRepairOf.ticketNo })}</Tag>
+          )}
+        </Typography.Title>
+        <Space>
+          <Button icon={<PrinterOutlined />} onClick={() => void reprint(['claim_receipt'])}>
+            {t('ticket.printReceipt')}
+          </Button>
+          <Button icon={<PrinterOutlined />} onClick={() => void reprint(['repair_card'])}>
+            {t('ticket.printCard')}
+          </Button>
+          {ticket.accessories.length > 0 && (
+            <Button icon={<PrinterOutlined />} onClick={() => void reprint(['accessory_label'])}>
+              {t('ticket.printLabels')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+      {Object.keys(ticket.printed).length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('ticket.printedTimes', {
+            receipt: ticket.printed.claim_receipt ?? 0,
+            card: ticket.printed.repair_card ?? 0,
+          })}
+        />
+      )}
+      <Descriptions bordered size="small" column={2}>
+        <Descriptions.Item label={t('intake.customerName')}>{ticket.customer.name}</Descriptions.Item>
+        <Descriptions.Item label={t('intake.phone')}>{ticket.customer.phones.join(' / ')}</Descriptions.Item>
+        <Descriptions.Item label={t('intake.device')}>
+          {nameOf(category)} {ticket.device.brand} {ticket.device.model} {ticket.device.colour}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('intake.serial')}>{ticket.device.serial ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('intake.reportedFault')} span={2}>
+          {labelsOf(category?.faultCodes, ticket.faultCodes)} {ticket.reportedFault}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('intake.damaged')}>
+          {labelsOf(
+            category?.checklist,
+            Object.entries(ticket.condition)
+              .filter(([, s]) => s !== 'ok')
+              .map(([k]) => k),
+          ) || t('print.allGood')}{' '}
+          {ticket.conditionNote}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('intake.accessories')}>
+          {labelsOf(category?.accessories, ticket.accessories)} {ticket.accessoriesNote}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('intake.passcode')}>
+          <Typography.Text code>{ticket.passcode || '—'}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('intake.shelfLocation')}>{ticket.shelfLocation || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('intake.serviceType')}>
+          {ticket.serviceType} {t(`serviceTypes.${ticket.serviceType}`)}{' '}
+          {ticket.serviceTypeReason && `(${ticket.serviceTypeReason})`}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('warranty.entitled')}>
+          {ticket.warranty.outcomes.map((o) => t(`warranty.outcomes.${o}`)).join('、')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('intake.estimate')}>
+          {money(ticket.estimateFen)} · {t('intake.diagnosisFee')} {money(ticket.diagnosisFeeFen)} ·{' '}
+          {t('intake.costLimit')} {money(ticket.costLimitFen)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('intake.deposit')}>
+          {ticket.deposits
+            .map((d) => `${money(d.amountFen)} ${t(`paymentMethods.${d.method}`)}`)
+            .join('、') || '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('intake.promisedDate')}>{ticket.promisedDate}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.received')}>
+          {dayjs(ticket.receivedAt).format('YYYY-MM-DD HH:mm')} · {ticket.receivedBy.name}
+        </Descriptions.Item>
+      </Descriptions>
+      {ticket.photoIds.length > 0 && (
+        <Space style={{ marginTop: 12 }}>
+          {ticket.photoIds.map((id) => (
+            <Photo key={id} id={id} />
+          ))}
+        </Space>
+      )}
+      {printTarget}
+    </Card>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useReactToPrint } from 'react-to-print';
+import type { OutputOf } from '../../shared/contract';
+import type { printDocuments } from '../../shared/ticket-schemas';
+import { callOrThrow } from '../api';
+import { i18n } from '../i18n';
+import { AccessoryLabel } from './AccessoryLabel';
+import { ClaimReceipt } from './ClaimReceipt';
+import type { DocumentData } from './document-data';
+import { RepairCard } from './RepairCard';
+import './print.css';
+
+type Ticket = OutputOf<'tickets.get'>;
+type Document = (typeof printDocuments)[number];
+type Job = { data: Omit<DocumentData, 'copyNo'>; copies: Record<string, number>; documents: Document[] };
+
+const pageStyles: Record<DocumentData['paperSize'] | 'label', string> = {
+  '80mm': '@page { size: 80mm auto; margin: 0 4mm; }',
+  A5: '@page { size: A5; margin: 5mm; }',
+  A4: '@page { size: A4; margin: 8mm; }',
+  label: '@page { size: 50mm 30mm; margin: 0; }',
+};
+
+/**
+ * Prints a ticket's documents in one action: the print is logged first (which tells whether this is
+ * the original or a copy, and the copy says so), then the documents render off-screen and
+ * react-to-print sends them to the printer. Returns the hidden render target to mount once.
+ */
+export function usePrintTicket(): {
+  print: (ticket: Ticket, documents?: Document[]) => Promise<void>;
+  element: ReactNode;
+} {
+  const contentRef = useRef<HTMLDivElement>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const labelsOnly = job?.documents.every((d) => d === 'accessory_label') ?? false;
+  const printNow = useReactToPrint({
+    contentRef,
+    documentTitle: job?.data.ticket.ticketNo ?? 'ticket',
+    pageStyle: job ? pageStyles[labelsOnly ? 'label' : job.data.paperSize] : '',
+    onAfterPrint: () => setJob(null),
+  });
+
+  useEffect(() => {
+    if (job) printNow();
+  }, [job, printNow]);
+
+  const print = async (ticket: Ticket, requested?: Document[]) => {
+    const [store, settings, catalogue] = await Promise.all([
+      callOrThrow('store.get', {}),
+      callOrThrow('settings.get', {}),
+      callOrThrow('catalogue.get', {}),
+    ]);
+    const documents: Document[] = requested ?? [
+      'claim_receipt',
+      'repair_card',
+      ...(settings.accessoryLabels && ticket.accessories.length > 0 ? (['accessory_label'] as const) : []),
+    ];
+    const copies = await callOrThrow('tickets.printed', { ticketId: ticket.id, documents });
+    setJob({
+      documents,
+      copies,
+      data: {
+        ticket,
+        store,
+        category: catalogue.categories.find((c) => c.id === ticket.device.categoryId),
+        receiptTerms: settings.receiptTerms,
+        paperSize: settings.paperSize,
+        language: settings.language,
+        t: i18n.getFixedT(settings.language),
+      },
+    });
+  };
+
+  const element = job && (
+    <div style={{ display: 'none' }}>
+      <div ref={contentRef} data-testid="print-content">
+        {job.documents.map((document, i) => {
+          const data = { ...job.data, copyNo: job.copies[document] ?? 0 };
+          const last = i === job.documents.length - 1;
+          const body =
+            document === 'claim_receipt' ? (
+              <ClaimReceipt data={data} />
+            ) : document === 'repair_card' ? (
+              <RepairCard data={data} />
+            ) : (
+              job.data.ticket.accessories.map((accessory) => (
+                <AccessoryLabel key={accessory} data={data} accessory={accessory} />
+              ))
+            );
+          return (
+            <div key={document} className={last ? undefined : 'rc-page-break'}>
+              {body}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+  return { print, element };
+}
