@@ -70,3 +70,6 @@ export async function callOrThrow<M extends MethodName>(
   if (!result.ok) throw result.error;
   return result.value;
 }
+
+/** True in the desktop app, where the host prints to the configured printers itself. */
+export const isDesktop = window.api !== undefined;

@@ -195,6 +195,16 @@ export const contract = {
     access: supervisors,
     overridable: true,
   }),
+  'printing.print': method({
+    input: z.strictObject({
+      /** The prepared document, styles inlined; at most 4 MB (a few receipts with barcodes). */
+      html: z.string().max(4_000_000),
+      printer: z.enum(['receipt', 'label']),
+      paperSize: z.enum(['80mm', 'A4', 'A5', 'label']),
+    }),
+    output: z.null(),
+    access: anyStaff,
+  }),
   'catalogue.get': method({ input: none, output: catalogueSchema, access: anyStaff }),
   'catalogue.saveCategory': method({ input: categorySchema, output: categorySchema, access: admins }),
   'catalogue.suggest': method({

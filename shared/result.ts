@@ -19,6 +19,7 @@ export const errorCodes = [
   'not_set_up',
   'last_admin',
   'backup_failed',
+  'not_supported',
   'internal',
 ] as const;
 

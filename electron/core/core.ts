@@ -18,8 +18,14 @@ import { readSettings } from './settings/settings.repository';
 
 export type Printer = OutputOf<'printers.list'>[number];
 
+export type PrintJob = { html: string; deviceName: string; paperSize: '80mm' | 'A4' | 'A5' | 'label' };
+
 /** What only the host (Electron or the browser-mode server) can do. */
-export type Platform = { listPrinters(): Promise<Printer[]> };
+export type Platform = {
+  listPrinters(): Promise<Printer[]>;
+  /** Absent where the host cannot print by itself (browser mode prints through the browser). */
+  print?(job: PrintJob): Promise<void>;
+};
 
 export type CoreOptions = {
   dataDir: string;

@@ -18,5 +18,6 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   not_set_up: 409,
   last_admin: 409,
   backup_failed: 422,
+  not_supported: 501,
   internal: 500,
 };

@@ -1,8 +1,10 @@
 import type { BrowserWindow } from 'electron';
 import type { Platform } from '../core/core';
+import { printSilently } from './print';
 
-/** Printers as the operating system lists them for our window. */
+/** Printers as the operating system lists them for our window; silent printing to them. */
 export const electronPlatform = (window: () => BrowserWindow | null): Platform => ({
+  print: printSilently,
   async listPrinters() {
     const printers = (await window()?.webContents.getPrintersAsync()) ?? [];
     return printers.map((printer) => ({

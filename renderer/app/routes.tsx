@@ -1,4 +1,5 @@
 import {
+  AppstoreOutlined,
   CloudServerOutlined,
   FormOutlined,
   HomeOutlined,
@@ -9,6 +10,7 @@ import {
 import type { ReactNode } from 'react';
 import type { MethodName } from '../../shared/contract';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { HomePage } from '../features/home/HomePage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -46,5 +48,11 @@ export const routes: Route[] = [
   },
   { key: 'backups', icon: <CloudServerOutlined />, page: () => <BackupsPage />, opensWith: 'backup.list' },
   { key: 'staff', icon: <TeamOutlined />, page: () => <StaffPage />, opensWith: 'staff.list' },
+  {
+    key: 'catalogue',
+    icon: <AppstoreOutlined />,
+    page: () => <CataloguePage />,
+    opensWith: 'catalogue.saveCategory',
+  },
   { key: 'settings', icon: <SettingOutlined />, page: () => <SettingsPage />, opensWith: 'settings.get' },
 ];

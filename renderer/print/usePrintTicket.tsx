@@ -7,6 +7,7 @@ import { i18n } from '../i18n';
 import { AccessoryLabel } from './AccessoryLabel';
 import { ClaimReceipt } from './ClaimReceipt';
 import type { DocumentData } from './document-data';
+import { printThroughHost } from './printThroughHost';
 import { RepairCard } from './RepairCard';
 import './print.css';
 
@@ -38,6 +39,11 @@ export function usePrintTicket(): {
     documentTitle: job?.data.ticket.ticketNo ?? 'ticket',
     pageStyle: job ? pageStyles[labelsOnly ? 'label' : job.data.paperSize] : '',
     onAfterPrint: () => setJob(null),
+    print: (frame) =>
+      printThroughHost(frame, {
+        printer: labelsOnly ? 'label' : 'receipt',
+        paperSize: labelsOnly ? 'label' : (job?.data.paperSize ?? '80mm'),
+      }),
   });
 
   useEffect(() => {

@@ -1,0 +1,16 @@
+import type { ParsedInputOf } from '../../../shared/contract';
+import { failWith } from '../../../shared/result';
+import type { Ctx } from '../context';
+
+/**
+ * Sends a prepared document to the printer chosen in settings (receipt or label printer). Where the
+ * host cannot print by itself, the renderer is told so and prints through the browser instead.
+ */
+export async function printDocument(ctx: Ctx, input: ParsedInputOf<'printing.print'>): Promise<null> {
+  const print = ctx.core.platform.print;
+  if (!print) return failWith('not_supported', 'This host prints through the browser');
+  const { receiptPrinter, labelPrinter } = ctx.core.settings;
+  const deviceName = input.printer === 'label' ? labelPrinter || receiptPrinter : receiptPrinter;
+  await print({ html: input.html, deviceName, paperSize: input.paperSize });
+  return null;
+}
