@@ -209,6 +209,7 @@ export const en: Shape<typeof zhCN> = {
     printLabels: 'Print accessory labels',
     printedTimes: 'Printed: claim receipt {{receipt}}×, repair card {{card}}×; another print is marked COPY',
     received: 'Received',
+    history: 'Earlier tickets for this device',
   },
   tickets: {
     title: 'Tickets',

@@ -205,6 +205,7 @@ export const zhCN = {
     printLabels: '打印配件标签',
     printedTimes: '已打印：取机凭证 {{receipt}} 次，修护卡 {{card}} 次；再次打印会标注“副本”',
     received: '收件',
+    history: '该设备的维修记录',
   },
   tickets: {
     title: '维修单',

@@ -257,3 +257,29 @@ test('bad input is refused with translated messages and nothing is saved', async
   const { token } = await app.rpc<{ token: string }>('auth.signIn', { staffId: adminId, pin: adminPin });
   expect(await app.rpc('tickets.list', {}, token)).toEqual([]);
 });
+
+test("a ticket shows the device's earlier tickets", async ({ page, app }) => {
+  const { adminId } = await seedStore(app);
+  const { token } = await app.rpc<{ token: string }>('auth.signIn', { staffId: adminId, pin: adminPin });
+  const intake = () =>
+    app.rpc<{ ticketNo: string }>(
+      'tickets.create',
+      {
+        idempotencyKey: crypto.randomUUID(),
+        customer: { name: '李娜', phones: ['13700001111'] },
+        device: { categoryId: 'other', brand: 'Midea', model: 'M1', serial: 'MD-778899' },
+        reportedFault: '不工作',
+        serviceType: 'A',
+        estimateFen: 0,
+        diagnosisFeeFen: 0,
+        promisedDate: dayjs().add(2, 'day').format('YYYY-MM-DD'),
+      },
+      token,
+    );
+  const first = await intake();
+  const second = await intake();
+  await page.goto(`${app.url}/#/tickets/${second.ticketNo}`);
+  await signInByKeyboard(page, '王主管', adminPin);
+  await expect(page.getByText('该设备的维修记录')).toBeVisible();
+  await expect(page.getByRole('link', { name: first.ticketNo })).toBeVisible();
+});

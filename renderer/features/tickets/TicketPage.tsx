@@ -7,6 +7,25 @@ import { useCatalogue } from '../../app/useCatalogue';
 import { useRemote } from '../../app/useRemote';
 import { usePrintTicket } from '../../print/usePrintTicket';
 
+/** Earlier tickets of the same device (by serial): what was done to it before. */
+function DeviceHistory({ serial, current }: { serial: string | null; current: string }) {
+  const { t } = useTranslation();
+  const rows = useRemote(
+    'tickets.search',
+    serial && serial.length >= 5 ? { query: serial } : null,
+  ).data?.filter((row) => row.id !== current);
+  if (!rows?.length) return null;
+  return (
+    <Descriptions style={{ marginTop: 12 }} size="small" column={1} bordered title={t('ticket.history')}>
+      {rows.map((row) => (
+        <Descriptions.Item key={row.id} label={<a href={`#/tickets/${row.ticketNo}`}>{row.ticketNo}</a>}>
+          {row.businessDate} · {t(`statuses.${row.status}`, { defaultValue: row.status })}
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
 function Photo({ id }: { id: string }) {
   const photo = useRemote('tickets.photo', { id }).data;
   return photo ? (
@@ -130,6 +149,7 @@ export function TicketPage({ ticketNo }: { ticketNo: string }) {
           ))}
         </Space>
       )}
+      <DeviceHistory serial={ticket.device.serial} current={ticket.id} />
       {printTarget}
     </Card>
   );
