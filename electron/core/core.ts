@@ -117,6 +117,7 @@ export class Core {
   }
 
   async closeDatabase(): Promise<void> {
+    this.sqlite.pragma('optimize'); // keeps the planner's statistics current, cheaply
     await this.db.destroy(); // closes the better-sqlite3 handle too
   }
 

@@ -35,8 +35,30 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteHandl
   }
 }
 
-export const kyselyFor = (sqlite: SqliteHandle): Kysely<DB> =>
-  new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+/**
+ * Kysely over the connection, with prepared statements kept: Kysely prepares every query afresh,
+ * and an intake runs ~35 of them (re-preparing cost ~0.8 ms an intake at 1M tickets). Statements
+ * are reused one at a time: Kysely's SQLite driver runs one query at a time on the connection.
+ */
+export function kyselyFor(sqlite: SqliteHandle): Kysely<DB> {
+  const cache = new Map<string, Database.Statement>();
+  const database = {
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= 500) cache.delete(cache.keys().next().value ?? '');
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+  };
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+}
 
 function expectPragma(sqlite: SqliteHandle, name: string, expected: string | number): void {
   const actual: unknown = sqlite.pragma(name, { simple: true });

@@ -46,7 +46,10 @@ export async function resolveDevice(
       serial: serial ?? existing.serial,
       purchase_date: input.purchaseDate ?? existing.purchase_date,
     };
-    await trx.updateTable('devices').set(device).where('id', '=', existing.id).execute();
+    // Only the columns that can change: rewriting the key would make SQLite re-check every
+    // foreign key pointing at this device.
+    const { id: _id, store_id: _store, created_at: _created, ...changed } = device;
+    await trx.updateTable('devices').set(changed).where('id', '=', existing.id).execute();
   } else {
     device = { id: newId(), store_id: storeId, created_at: now, ...fields };
     await trx.insertInto('devices').values(device).execute();

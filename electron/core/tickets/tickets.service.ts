@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
 import { calendarDateIn } from '../../../shared/dates';
 import { newId } from '../../../shared/ids';
@@ -66,7 +67,9 @@ export async function listTickets(
 ): Promise<OutputOf<'tickets.list'>> {
   const store = await localStore(ctx);
   const today = calendarDateIn(ctx.core.now(), store.time_zone);
-  let query = ticketRows(ctx.core.db).where('t.store_id', '=', store.id);
+  // `+t.store_id`: filter on the store without letting SQLite pick the per-day index for it, which
+  // would sort every ticket of the store to page by number.
+  let query = ticketRows(ctx.core.db).where(sql<string>`+t.store_id`, '=', store.id);
   if (input.status) query = query.where('t.status', '=', input.status);
   if (input.priority) query = query.where('t.priority', '=', input.priority);
   if (input.from) query = query.where('t.business_date', '>=', input.from);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-intake';
+import * as m0003 from './0003-search-speed';
 
 export type Migration = { up(db: Kysely<unknown>): Promise<void> };
 
@@ -11,6 +12,7 @@ export type Migration = { up(db: Kysely<unknown>): Promise<void> };
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-intake': m0002,
+  '0003-search-speed': m0003,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;

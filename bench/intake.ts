@@ -1,0 +1,40 @@
+import type { Core } from '../electron/core/core';
+import { dispatch } from '../electron/core/dispatch';
+import type { IntakeCase } from './intake-cases';
+import type { RawIntake } from './raw-intake';
+import { median, percentile, timed } from './stats';
+
+/**
+ * A full intake (`tickets.create` through dispatch: contract parsing, session, 三包, every row, the
+ * commit and the ticket read back) against its bare-insert twin, interleaved case by case on the same
+ * database so both see the same cache, WAL and checkpoints.
+ */
+export async function benchIntake(
+  core: Core,
+  token: string,
+  raw: RawIntake,
+  cases: IntakeCase[],
+  warmup: number,
+) {
+  const full: number[] = [];
+  const bare: number[] = [];
+  for (const [i, c] of cases.entries()) {
+    let failure = '';
+    const fullMs = await timed(async () => {
+      const result = await dispatch(core, 'tickets.create', c.input, { token });
+      if (!result.ok)
+        failure = `${result.error.code}: ${result.error.message} ${JSON.stringify(result.error)}`;
+    });
+    if (failure) throw new Error(`tickets.create refused a bench intake: ${failure}`);
+    const rawMs = await timed(() => raw.run(c));
+    if (i < warmup) continue;
+    full.push(fullMs);
+    bare.push(rawMs);
+  }
+  return {
+    p50: median(full),
+    p95: percentile(full, 95),
+    rawP50: median(bare),
+    ratio: median(full) / median(bare),
+  };
+}

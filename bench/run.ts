@@ -1,0 +1,93 @@
+import '../scripts/seed/text-imports';
+import { parseArgs } from 'node:util';
+import { calendarDateIn } from '../shared/dates';
+import { listCategories } from '../electron/core/catalogue/catalogue.repository';
+import { Core } from '../electron/core/core';
+import { Random } from '../scripts/seed/random';
+import { adminPin, call, seedStaff } from '../scripts/seed/store';
+import { benchIntake } from './intake';
+import { makeIntakeCases } from './intake-cases';
+import { measurePrintRender } from './print-render';
+import { RawIntake } from './raw-intake';
+import { sampleValues } from './samples';
+import { median, percentile } from './stats';
+import { benchIndexedLookup, benchSearch } from './search';
+
+/**
+ * `npm run bench -- --data-dir DIR`: opens a seeded database (`npm run seed`) with the real Core and
+ * prints one JSON object a line: {"metric", "value", "unit", "tickets"}. Searches and lookups only
+ * read; the intake bench adds its tickets (full intakes and their bare-insert twins, about 640).
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      intakes: { type: 'string', default: '300' },
+      searches: { type: 'string', default: '200' },
+      warmup: { type: 'string', default: '20' },
+      seed: { type: 'string' },
+    },
+  });
+  const dataDir = values['data-dir'];
+  if (!dataDir) throw new Error('usage: npm run bench -- --data-dir DIR [--intakes 300] [--searches 200]');
+  const warmup = Number(values.warmup);
+  const random = new Random(values.seed ? Number(values.seed) : Date.now());
+  const core = await Core.open({ dataDir, appVersion: 'bench' });
+  let ticketCount = 0;
+  try {
+    const sqlite = core.sqlite;
+    const tickets = sqlite.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
+    ticketCount = tickets;
+    if (!core.storeId || tickets === 0) throw new Error(`${dataDir} holds no seeded store; run npm run seed`);
+    const emit = (metric: string, value: number, unit = 'ms') =>
+      console.log(JSON.stringify({ metric, value: Number(value.toFixed(3)), unit, tickets }));
+
+    // Signed in as the seed's first clerk, through the app, as at the counter.
+    const clerk = seedStaff[0] as (typeof seedStaff)[number];
+    const staff = (await call(core, 'auth.roster', {})).find((s) => s.name === clerk.name);
+    if (!staff) throw new Error(`No clerk ${clerk.name}: was ${dataDir} made by npm run seed?`);
+    const { token } = await call(core, 'auth.signIn', { staffId: staff.id, pin: clerk.pin });
+
+    const samples = sampleValues(sqlite, random, Number(values.searches));
+    const lookup = await benchIndexedLookup(core, samples.ticketIds, warmup);
+    emit('baseline.indexed_lookup.p50_ms', lookup.p50);
+    for (const result of await benchSearch(core, token, samples, warmup)) {
+      const note = result.misses > 0 ? `, ${result.misses} found nothing` : '';
+      console.error(`search.${result.kind}: ${result.n} timed searches${note}`);
+      emit(`search.${result.kind}.p95_ms`, result.p95);
+    }
+
+    const store = sqlite.prepare('SELECT id, code, time_zone FROM stores WHERE id = ?').get(core.storeId) as {
+      id: string;
+      code: string;
+      time_zone: string;
+    };
+    const today = calendarDateIn(Date.now(), store.time_zone);
+    const count = Number(values.intakes) + warmup;
+    const cases = makeIntakeCases(sqlite, random, await listCategories(core.db), today, count);
+    const raw = new RawIntake(sqlite, store, staff.id, today);
+    const intake = await benchIntake(core, token, raw, cases, warmup);
+    emit('intake.save.p50_ms', intake.p50);
+    emit('intake.save.p95_ms', intake.p95);
+    emit('intake.raw.p50_ms', intake.rawP50);
+    emit('intake.save.ratio_to_raw', intake.ratio, 'ratio');
+
+    await call(core, 'auth.signOut', {}, { token });
+  } finally {
+    await core.close();
+  }
+  // In a browser, on the same data, after the core above has closed: the claim receipt from a click
+  // on "reprint" to the document handed to the printer.
+  const print = await measurePrintRender({ dataDir, name: '王主管', pin: adminPin, runs: 15 });
+  const line = (metric: string, value: number) =>
+    console.log(
+      JSON.stringify({ metric, value: Number(value.toFixed(3)), unit: 'ms', tickets: ticketCount }),
+    );
+  line('print.claim_receipt.render_ms', median(print.samples));
+  line('print.claim_receipt.render_p95_ms', percentile(print.samples, 95));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

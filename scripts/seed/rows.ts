@@ -1,0 +1,140 @@
+import { custodyHash } from '../../electron/core/custody/custody-ledger';
+import { bigramsOf, normalizeName } from '../../electron/core/customers/name-index';
+import { yymmdd } from './calendar';
+import type { Intake } from './history';
+import type { Random } from './random';
+
+/**
+ * Turns intakes into the exact column values the writer inserts: the ticket's daily number, its JSON
+ * columns, the customer's name index entries (as indexCustomerName writes them) and the custody
+ * entry chained to the previous one with custodyHash. Runs wherever the history is generated (a
+ * worker thread for big seeds), in time order, so numbers and the chain follow the clock.
+ */
+
+type Value = string | number | null;
+
+export type IntakeRows = {
+  /** id, name, address, notes, created_at, updated_at; the writer adds the store, reads back the rowid. */
+  customer: Value[] | null;
+  /** The name as customer_names holds it, and its bigrams. */
+  indexedName: string;
+  bigrams: string[];
+  phones: string[];
+  device: Value[] | null;
+  ticket: Value[];
+  event: Value[];
+  custody: Value[];
+  payment: Value[] | null;
+};
+
+export type Chain = { seq: number; hash: string };
+
+export class RowBuilder {
+  private day = '';
+  private daySeq = 0;
+  /** Days touched since the last take: business date -> last sequence. */
+  private sequences = new Map<string, number>();
+  private readonly models = new Map<string, number>();
+
+  constructor(
+    private readonly store: { id: string; code: string },
+    private readonly random: Random,
+    private readonly chain: Chain,
+  ) {}
+
+  rows(t: Intake): IntakeRows {
+    const { store } = this;
+    const c = t.newCustomer;
+    const d = t.newDevice;
+    if (t.businessDate !== this.day) {
+      this.day = t.businessDate;
+      this.daySeq = 0;
+    }
+    this.daySeq += 1;
+    this.sequences.set(this.day, this.daySeq);
+    const modelKey = `${t.categoryId}\u0000${t.brand}\u0000${t.model}`;
+    this.models.set(modelKey, (this.models.get(modelKey) ?? 0) + 1);
+
+    const { fault: f, deal } = t;
+    const ticketNo = `${store.code}-${yymmdd(t.businessDate)}-${String(this.daySeq).padStart(4, '0')}`;
+    const entry = {
+      id: this.random.uuid7(t.at),
+      store_id: store.id,
+      seq: this.chain.seq + 1,
+      ticket_id: t.id,
+      device_id: t.deviceId,
+      kind: 'received',
+      location: 'counter',
+      staff_id: t.staffId,
+      at: t.at,
+      note: '',
+      prev_hash: this.chain.hash,
+    };
+    this.chain.seq = entry.seq;
+    this.chain.hash = custodyHash(entry);
+    const paymentId = deal.deposit ? this.random.uuid7(t.at) : '';
+    return {
+      customer: c ? [c.id, c.name, c.address, c.notes, t.at, t.at] : null,
+      indexedName: c ? normalizeName(c.name) : '',
+      bigrams: c ? bigramsOf(c.name) : [],
+      phones: c ? c.phones : [],
+      device: d
+        ? [
+            d.id,
+            d.customerId,
+            d.categoryId,
+            d.brand,
+            d.model,
+            d.colour,
+            d.serial,
+            d.purchaseDate,
+            d.invoiceNo,
+            d.seller,
+            t.at,
+            t.at,
+          ]
+        : null,
+      // prettier-ignore
+      ticket: [
+        t.id, ticketNo, t.businessDate, t.customerId, t.deviceId, t.status, deal.serviceType, deal.priority,
+        f.reportedFault, JSON.stringify(f.faultCodes), JSON.stringify(f.condition), JSON.stringify(f.accessories),
+        f.accessoriesNote, f.passcode, t.warrantyPart, t.userDamage ? 1 : 0, t.warranty, deal.serviceTypeReason,
+        deal.estimateFen, deal.diagnosisFeeFen, deal.costLimitFen, deal.promisedDate, deal.shelfLocation,
+        t.reRepairOf, t.staffId, t.at, t.collectedAt, t.collectedAt ?? t.at,
+      ],
+      event: [this.random.uuid7(t.at), t.id, t.at, t.staffId],
+      // prettier-ignore
+      custody: [
+        entry.id, entry.seq, entry.ticket_id, entry.device_id, entry.kind, entry.location, entry.staff_id,
+        entry.at, entry.note, entry.prev_hash, this.chain.hash,
+      ],
+      payment: deal.deposit
+        ? [
+            paymentId,
+            t.id,
+            t.businessDate,
+            deal.deposit.method,
+            deal.deposit.amountFen,
+            t.staffId,
+            t.at,
+            `seed:${paymentId}:deposit`,
+          ]
+        : null,
+    };
+  }
+
+  /** The day counters written since the last call, as [business date, last sequence]. */
+  takeSequences(): [string, number][] {
+    const taken = [...this.sequences];
+    this.sequences = new Map();
+    return taken;
+  }
+
+  /** Uses per model, as [category, brand, model, uses]. */
+  takeModels(): [string, string, string, number][] {
+    return [...this.models].map(([key, uses]) => {
+      const [category = '', brand = '', model = ''] = key.split('\u0000');
+      return [category, brand, model, uses];
+    });
+  }
+}

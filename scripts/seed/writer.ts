@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import type { Batch } from './producer';
+
+/**
+ * Writes batches of generated rows with bare prepared statements, one transaction per batch: the
+ * customer with their phones and name index (a customer_names FTS row keyed by customers.rowid plus
+ * customer_name_bigrams, as indexCustomerName writes them), the device, the ticket, its first event,
+ * its custody entry, the deposit, and ticket_sequences / device_models kept in step.
+ *
+ * Seeded history writes no audit_log, outbox or intake_requests rows: nobody did these things at
+ * this counter, and headquarters must not be sent a million invented changes.
+ */
+const params = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+export class SeedWriter {
+  private readonly insert;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly storeId: string,
+  ) {
+    const prepare = (sql: string) => sqlite.prepare(sql);
+    this.insert = {
+      customer: prepare(`INSERT INTO customers (id, name, address, notes, created_at, updated_at, store_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      name: prepare('INSERT INTO customer_names (rowid, name) VALUES (?, ?)'),
+      bigram: prepare(
+        'INSERT INTO customer_name_bigrams (bigram, customer_rowid) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      ),
+      phone: prepare('INSERT INTO customer_phones (store_id, phone, customer_id) VALUES (?, ?, ?)'),
+      device: prepare(`INSERT INTO devices (id, customer_id, category_id, brand, model, colour, serial,
+        purchase_date, invoice_no, seller, created_at, updated_at, store_id)
+        VALUES (${params(13)})`),
+      ticket: prepare(`INSERT INTO tickets (id, ticket_no, business_date, customer_id, device_id, status,
+        service_type, priority, reported_fault, fault_codes, condition, accessories, accessories_note,
+        passcode, warranty_part, user_damage, warranty, service_type_reason, estimate_fen, diagnosis_fee_fen,
+        cost_limit_fen, promised_date, shelf_location, re_repair_of, received_by, received_at, collected_at,
+        updated_at, store_id)
+        VALUES (${params(29)})`),
+      event: prepare(`INSERT INTO ticket_events (id, ticket_id, at, staff_id, from_status, to_status, note)
+        VALUES (?, ?, ?, ?, NULL, 'received', '')`),
+      custody:
+        prepare(`INSERT INTO custody_movements (id, seq, ticket_id, device_id, kind, location, staff_id,
+        at, note, prev_hash, hash, store_id) VALUES (${params(12)})`),
+      payment:
+        prepare(`INSERT INTO payments (id, ticket_id, business_date, kind, method, amount_fen, staff_id,
+        at, idempotency_key, note, store_id) VALUES (?, ?, ?, 'deposit', ?, ?, ?, ?, ?, '', ?)`),
+      sequence: prepare(`INSERT INTO ticket_sequences (store_id, business_date, last_seq) VALUES (?, ?, ?)
+        ON CONFLICT (store_id, business_date) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`),
+      model: prepare(`INSERT INTO device_models (category_id, brand, model, uses) VALUES (?, ?, ?, ?)
+        ON CONFLICT (category_id, brand, model) DO UPDATE SET uses = uses + excluded.uses`),
+    };
+  }
+
+  /** Writes one batch in one transaction. */
+  write(batch: Batch): void {
+    const { insert, storeId } = this;
+    this.sqlite.exec('BEGIN');
+    try {
+      for (const rows of batch.intakes) {
+        if (rows.customer) {
+          const rowid = Number(insert.customer.run(...rows.customer, storeId).lastInsertRowid);
+          insert.name.run(rowid, rows.indexedName);
+          for (const bigram of rows.bigrams) insert.bigram.run(bigram, rowid);
+          for (const phone of rows.phones) insert.phone.run(storeId, phone, rows.customer[0]);
+        }
+        if (rows.device) insert.device.run(...rows.device, storeId);
+        insert.ticket.run(...rows.ticket, storeId);
+        insert.event.run(...rows.event);
+        insert.custody.run(...rows.custody, storeId);
+        if (rows.payment) insert.payment.run(...rows.payment, storeId);
+      }
+      for (const [date, seq] of batch.sequences) insert.sequence.run(storeId, date, seq);
+      for (const model of batch.models ?? []) insert.model.run(...model);
+      this.sqlite.exec('COMMIT');
+    } catch (error) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
