@@ -1,6 +1,30 @@
 import { Barcode } from './Barcode';
 import { labelOf, surnameOf, type DocumentData } from './document-data';
 
+/** An empty ruled table for the technician to fill in by hand. */
+function BlankGrid({ headings, rows }: { headings: string[]; rows: number }) {
+  return (
+    <table className="grid" style={{ marginTop: '1.5mm' }}>
+      <thead>
+        <tr>
+          {headings.map((heading) => (
+            <th key={heading}>{heading}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: rows }, (_, row) => (
+          <tr key={row}>
+            {headings.map((heading) => (
+              <td key={heading} />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * 修护卡: hangs on the device. Shop-only details (passcode, shelf) and blank space for the
  * technician's diagnosis, parts, labour, QC and the supervisor's sign-off.
@@ -9,7 +33,6 @@ export function RepairCard({ data }: { data: DocumentData }) {
   const { ticket, category, t, language, copyNo } = data;
   const label = (items: Parameters<typeof labelOf>[0], key: string) => labelOf(items, key, language);
   const tail = ticket.customer.phones[0]?.slice(-4) ?? '';
-  const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
   return (
     <div className={`rc-doc paper-${data.paperSize}`} data-document="repair_card" lang={language}>
       <h2>{t('print.repairCard')}</h2>
@@ -83,42 +106,8 @@ export function RepairCard({ data }: { data: DocumentData }) {
         <div />
         <div />
       </div>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>{t('print.partNo')}</th>
-            <th>{t('print.qty')}</th>
-            <th>{t('print.oldPart')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows(3).map((i) => (
-            <tr key={i}>
-              <td />
-              <td />
-              <td />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="grid" style={{ marginTop: '1.5mm' }}>
-        <thead>
-          <tr>
-            <th>{t('print.technician')}</th>
-            <th>{t('print.startStop')}</th>
-            <th>{t('print.minutes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows(2).map((i) => (
-            <tr key={i}>
-              <td />
-              <td />
-              <td />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BlankGrid headings={[t('print.partNo'), t('print.qty'), t('print.oldPart')]} rows={3} />
+      <BlankGrid headings={[t('print.technician'), t('print.startStop'), t('print.minutes')]} rows={2} />
       <div className="sign">
         <span>{t('print.qc')}</span>
         <span>{t('print.supervisorCheck')}</span>

@@ -2,26 +2,15 @@ import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
 import type { Core } from '../../electron/core/core';
 import { dispatch, type CallMeta } from '../../electron/core/dispatch';
+import { adminPin, storeInput as setupInput } from '../../tests/helpers/sample-store';
 
 /**
  * The seeded store and its people, made through the app's own methods (setup.create, auth.signIn,
  * staff.create) exactly as a new counter would be: store SH01 in Asia/Shanghai, admin PIN 2468.
  */
 
-export const adminPin = '2468';
-
-export const setupInput: InputOf<'setup.create'> = {
-  store: {
-    code: 'SH01',
-    name: '上海南京路店',
-    address: '南京东路 100 号',
-    phone: '021-5555-0100',
-    timeZone: 'Asia/Shanghai',
-    currency: 'CNY',
-  },
-  admin: { name: '王主管', pin: adminPin },
-  language: 'zh-CN',
-};
+/** The same store the tests start from. */
+export { adminPin, setupInput };
 
 /** Staff the seed adds; the bench signs in as the first clerk. */
 export const seedStaff: { name: string; role: Role; pin: string; intakeShare: number }[] = [

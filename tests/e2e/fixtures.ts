@@ -38,3 +38,21 @@ export async function signIn(page: Page, name: string, pin: string) {
 /** Screenshots land in test-screenshots/ for a person to look at. */
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join('test-screenshots', `${name}.png`), fullPage: true });
+
+/** A ticket made through the API, for tests about what happens after intake. */
+export function createTicket(app: AppServer, token: string, serial?: string) {
+  return app.rpc<{ ticketNo: string }>(
+    'tickets.create',
+    {
+      idempotencyKey: crypto.randomUUID(),
+      customer: { name: '李娜', phones: ['13700001111'] },
+      device: { categoryId: 'other', brand: 'Midea', model: 'M1', ...(serial ? { serial } : {}) },
+      reportedFault: '不工作',
+      serviceType: 'A',
+      estimateFen: 0,
+      diagnosisFeeFen: 0,
+      promisedDate: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+    },
+    token,
+  );
+}

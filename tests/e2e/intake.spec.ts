@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import dayjs from 'dayjs';
 import type { Page } from '@playwright/test';
-import { adminPin, expect, seedStore, shot, test } from './fixtures';
+import { adminPin, createTicket, expect, seedStore, shot, test } from './fixtures';
 import { scan, tabTo, typeInto } from './keyboard';
 import {
   BarcodeFormat,
@@ -203,20 +203,7 @@ test('a scan opens the ticket from anywhere; typing the same characters slowly d
 }) => {
   const { adminId } = await seedStore(app);
   const { token } = await app.rpc<{ token: string }>('auth.signIn', { staffId: adminId, pin: adminPin });
-  const ticket = await app.rpc<{ ticketNo: string }>(
-    'tickets.create',
-    {
-      idempotencyKey: crypto.randomUUID(),
-      customer: { name: '李娜', phones: ['13700001111'] },
-      device: { categoryId: 'other', brand: 'Midea', model: 'M1' },
-      reportedFault: '不工作',
-      serviceType: 'A',
-      estimateFen: 0,
-      diagnosisFeeFen: 0,
-      promisedDate: dayjs().add(2, 'day').format('YYYY-MM-DD'),
-    },
-    token,
-  );
+  const ticket = await createTicket(app, token);
   await page.goto(app.url);
   await signInByKeyboard(page, '王主管', adminPin);
   await page.keyboard.press('F3');
@@ -261,21 +248,7 @@ test('bad input is refused with translated messages and nothing is saved', async
 test("a ticket shows the device's earlier tickets", async ({ page, app }) => {
   const { adminId } = await seedStore(app);
   const { token } = await app.rpc<{ token: string }>('auth.signIn', { staffId: adminId, pin: adminPin });
-  const intake = () =>
-    app.rpc<{ ticketNo: string }>(
-      'tickets.create',
-      {
-        idempotencyKey: crypto.randomUUID(),
-        customer: { name: '李娜', phones: ['13700001111'] },
-        device: { categoryId: 'other', brand: 'Midea', model: 'M1', serial: 'MD-778899' },
-        reportedFault: '不工作',
-        serviceType: 'A',
-        estimateFen: 0,
-        diagnosisFeeFen: 0,
-        promisedDate: dayjs().add(2, 'day').format('YYYY-MM-DD'),
-      },
-      token,
-    );
+  const intake = () => createTicket(app, token, 'MD-778899');
   const first = await intake();
   const second = await intake();
   await page.goto(`${app.url}/#/tickets/${second.ticketNo}`);
