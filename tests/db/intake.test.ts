@@ -22,7 +22,7 @@ async function counter() {
 
 describe('taking a device in', () => {
   it('stores the ticket, customer, device, deposit, first event and custody entry in one act', async () => {
-    const { core, intake, adminId } = await counter();
+    const { core, intake, adminId, adminToken } = await counter();
     const ticket = value(
       await intake({ estimateFen: 30000, deposit: { amountFen: 10000, method: 'wechat' }, serviceType: 'C' }),
     );
@@ -64,6 +64,8 @@ describe('taking a device in', () => {
         .all() as { entity: string }[]
     ).map((r) => r.entity);
     expect(entities).toEqual(['customers', 'devices', 'custody_movements', 'payments', 'tickets']);
+    // The answer intake builds from what it wrote is exactly what the database then holds.
+    expect(value(await rpc(core, 'tickets.get', { id: ticket.id }, { token: adminToken }))).toEqual(ticket);
     const synced = core.sqlite.prepare("SELECT payload FROM outbox WHERE entity = 'tickets'").get() as {
       payload: string;
     };
@@ -134,7 +136,7 @@ describe('taking a device in', () => {
   });
 
   it('recognises a device by its serial and flags a return within 30 days as a re-repair', async () => {
-    const { core, intake, clock, later } = await counter();
+    const { core, intake, clock, later, adminToken } = await counter();
     const first = value(await intake());
     await later(3);
     // Hand-back is a later feature: the first repair is marked collected directly.
@@ -151,6 +153,7 @@ describe('taking a device in', () => {
     expect(again.device.id).toBe(first.device.id);
     expect(again.reRepairOf).toEqual({ id: first.id, ticketNo: first.ticketNo });
     expect(again.warranty.reasons.map((r) => r.code)).toContain('re_repair');
+    expect(value(await rpc(core, 'tickets.get', { id: again.id }, { token: adminToken }))).toEqual(again);
   });
 });
 

@@ -6,13 +6,14 @@ import { findCategory, findPolicy } from '../catalogue/catalogue.repository';
 import { queueSync, recordChange, recordEvent } from '../changes';
 import { sessionOf, type Ctx } from '../context';
 import { appendCustody } from '../custody/custody-ledger';
+import { phonesOf } from '../customers/customers.repository';
 import { ticketsOfDevice } from '../devices/devices.repository';
 import { recordPayment } from '../payments/payment-ledger';
 import { localStore } from '../store/store.repository';
 import { checkIntake, decodePhoto, overridesWarranty } from './intake-rules';
 import { resolveCustomer } from './resolve-customer';
 import { resolveDevice } from './resolve-device';
-import { loadTicketDetail } from './ticket.repository';
+import { detailOf, loadTicketDetail } from './ticket.repository';
 import { nextTicketNumber } from './ticket-number';
 import { assessIntake } from './warranty-case';
 
@@ -40,15 +41,16 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
   checkIntake(input, category, today);
   const photos = input.photos.map(decodePhoto);
 
-  const ticketId = await core.db.transaction().execute(async (trx) => {
+  const saved = await core.db.transaction().execute(async (trx): Promise<Detail | string> => {
     const repeat = await trx
       .selectFrom('intake_requests')
       .select('ticket_id')
       .where('idempotency_key', '=', input.idempotencyKey)
       .executeTakeFirst();
-    if (repeat) return repeat.ticket_id;
+    if (repeat) return repeat.ticket_id; // already saved: answered from the database below
 
-    const customerId = await resolveCustomer(trx, ctx, store.id, input.customer);
+    const customer = await resolveCustomer(trx, ctx, store.id, input.customer);
+    const customerId = customer.id;
     const device = await resolveDevice(trx, ctx, store.id, customerId, input.device);
     const assessment = assessIntake({
       policy,
@@ -101,12 +103,13 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
       updated_at: now,
     };
     await trx.insertInto('tickets').values(ticket).execute();
+    const photoIds = photos.map(() => newId());
     if (photos.length > 0) {
       await trx
         .insertInto('ticket_photos')
         .values(
           photos.map((data, i) => ({
-            id: newId(),
+            id: photoIds[i] ?? newId(),
             ticket_id: id,
             mime: input.photos[i]?.mime ?? 'image/jpeg',
             data,
@@ -178,8 +181,20 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
         },
       });
     }
-    return id;
+    // The answer is built from what was just written (one read for the customer's phones), not
+    // re-read ticket by ticket: it is part of every intake's time.
+    return detailOf(ticket, {
+      customer,
+      phones: (await phonesOf(trx, [customerId])).get(customerId) ?? [],
+      device,
+      receivedBy: { id: staff.staffId, name: staff.name },
+      deposits: input.deposit ? [{ method: input.deposit.method, amountFen: input.deposit.amountFen }] : [],
+      photoIds,
+      printed: {},
+      reRepairOf: reRepairOf ? { id: reRepairOf.id, ticketNo: reRepairOf.ticket_no } : null,
+    });
   });
-  const detail = await loadTicketDetail(core.db, { id: ticketId });
+  if (typeof saved !== 'string') return saved;
+  const detail = await loadTicketDetail(core.db, { id: saved });
   return detail ?? failWith('not_found', 'Ticket vanished after saving');
 }

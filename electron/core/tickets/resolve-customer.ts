@@ -4,7 +4,7 @@ import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
 import { queueSync } from '../changes';
 import type { Ctx } from '../context';
-import type { Tx } from '../db/schema';
+import type { CustomersTable, Tx } from '../db/schema';
 import { findCustomer, ownersOfPhones } from '../customers/customers.repository';
 import { indexCustomerName } from '../customers/name-index';
 
@@ -17,7 +17,7 @@ export async function resolveCustomer(
   ctx: Ctx,
   storeId: string,
   input: IntakeParsed['customer'],
-): Promise<string> {
+): Promise<CustomersTable> {
   const now = ctx.core.now();
   const phones = [...new Set(input.phones)];
   const owners = await ownersOfPhones(trx, storeId, phones);
@@ -39,42 +39,42 @@ export async function resolveCustomer(
 
   const existing = id ? await findCustomer(trx, id) : undefined;
   if (id && (!existing || existing.store_id !== storeId)) return failWith('not_found', 'No such customer');
-  let customerId: string;
+  let customer: CustomersTable;
   if (existing) {
-    customerId = existing.id;
+    const { rowid: _rowid, ...stored } = existing;
+    customer = stored;
     const changed =
       existing.name !== input.name || existing.address !== input.address || existing.notes !== input.notes;
     if (changed) {
-      await trx
-        .updateTable('customers')
-        .set({
-          name: input.name,
-          address: input.address || existing.address,
-          notes: input.notes || existing.notes,
-          updated_at: now,
-        })
-        .where('id', '=', existing.id)
-        .execute();
+      const update = {
+        name: input.name,
+        address: input.address || existing.address,
+        notes: input.notes || existing.notes,
+        updated_at: now,
+      };
+      await trx.updateTable('customers').set(update).where('id', '=', existing.id).execute();
+      customer = { ...stored, ...update };
       if (existing.name !== input.name)
         await indexCustomerName(trx, existing.rowid, input.name, existing.name);
     }
   } else {
-    customerId = newId();
+    customer = {
+      id: newId(),
+      store_id: storeId,
+      name: input.name,
+      address: input.address,
+      notes: input.notes,
+      created_at: now,
+      updated_at: now,
+    };
     const inserted = await trx
       .insertInto('customers')
-      .values({
-        id: customerId,
-        store_id: storeId,
-        name: input.name,
-        address: input.address,
-        notes: input.notes,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(customer)
       .returning(sql<number>`rowid`.as('rowid'))
       .executeTakeFirstOrThrow();
     await indexCustomerName(trx, inserted.rowid, input.name);
   }
+  const customerId = customer.id;
   const known = new Set(owners.map((owner) => owner.phone));
   const added = phones.filter((phone) => !known.has(phone));
   if (added.length > 0) {
@@ -93,5 +93,5 @@ export async function resolveCustomer(
       phones,
     });
   }
-  return customerId;
+  return customer;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { OutputOf } from '../../../shared/contract';
-import type { Executor } from '../db/schema';
+import type { CustomersTable, DevicesTable, Executor, TicketsTable } from '../db/schema';
 import { toDevice } from '../devices/devices.repository';
 import { phonesOf } from '../customers/customers.repository';
 
@@ -55,6 +55,33 @@ export async function loadTicketDetail(
       : Promise.resolve(undefined),
     phonesOf(db, [ticket.customer_id]),
   ]);
+  return detailOf(ticket, {
+    customer,
+    phones: phones.get(customer.id) ?? [],
+    device,
+    receivedBy: staff,
+    deposits: deposits.map((d) => ({ method: d.method, amountFen: d.amount_fen })),
+    photoIds: photos.map((p) => p.id),
+    printed: Object.fromEntries(prints.map((p) => [p.document, Number(p.n)])),
+    reRepairOf: original ? { id: original.id, ticketNo: original.ticket_no } : null,
+  });
+}
+
+/** What a ticket's detail shows besides its own row. */
+export type TicketRelated = {
+  customer: CustomersTable;
+  phones: string[];
+  device: DevicesTable;
+  receivedBy: TicketDetail['receivedBy'];
+  deposits: TicketDetail['deposits'];
+  photoIds: string[];
+  printed: TicketDetail['printed'];
+  reRepairOf: TicketDetail['reRepairOf'];
+};
+
+/** A ticket row and what it relates to, as the contract's ticket detail. */
+export function detailOf(ticket: TicketsTable, related: TicketRelated): TicketDetail {
+  const { customer, device } = related;
   return {
     id: ticket.id,
     ticketNo: ticket.ticket_no,
@@ -65,7 +92,7 @@ export async function loadTicketDetail(
     customer: {
       id: customer.id,
       name: customer.name,
-      phones: phones.get(customer.id) ?? [],
+      phones: related.phones,
       address: customer.address,
       notes: customer.notes,
     },
@@ -84,14 +111,14 @@ export async function loadTicketDetail(
     estimateFen: ticket.estimate_fen,
     diagnosisFeeFen: ticket.diagnosis_fee_fen,
     costLimitFen: ticket.cost_limit_fen,
-    deposits: deposits.map((d) => ({ method: d.method, amountFen: d.amount_fen })),
+    deposits: related.deposits,
     promisedDate: ticket.promised_date,
     shelfLocation: ticket.shelf_location,
-    reRepairOf: original ? { id: original.id, ticketNo: original.ticket_no } : null,
-    receivedBy: staff,
+    reRepairOf: related.reRepairOf,
+    receivedBy: related.receivedBy,
     receivedAt: ticket.received_at,
-    photoIds: photos.map((p) => p.id),
-    printed: Object.fromEntries(prints.map((p) => [p.document, Number(p.n)])),
+    photoIds: related.photoIds,
+    printed: related.printed,
   };
 }
 
