@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DevicesTable } from '../electron/core/db/schema';
 import type Database from 'better-sqlite3';
 import type { Category } from '../shared/catalogue';
 import type { InputOf } from '../shared/contract';
@@ -27,15 +28,10 @@ export type IntakeCase = {
   raw: { phone: string; serial: string | null };
 };
 
-type ExistingDevice = {
-  id: string;
-  category_id: string;
-  brand: string;
-  model: string;
-  colour: string;
-  serial: string | null;
-  purchase_date: string | null;
-};
+type ExistingDevice = Pick<
+  DevicesTable,
+  'id' | 'category_id' | 'brand' | 'model' | 'colour' | 'serial' | 'purchase_date'
+>;
 
 const newDevice = (spec: DeviceSpec, purchaseDate: string): Input['device'] => ({
   ...spec,

@@ -197,8 +197,8 @@ export const contract = {
   }),
   'printing.print': method({
     input: z.strictObject({
-      /** The prepared document, styles inlined; at most 4 MB (a few receipts with barcodes). */
-      html: z.string().max(4_000_000),
+      /** The prepared document with its print styles inlined; within the 1 MiB a call may carry. */
+      html: z.string().max(1_000_000),
       printer: z.enum(['receipt', 'label']),
       paperSize: z.enum(['80mm', 'A4', 'A5', 'label']),
     }),

@@ -5,9 +5,9 @@ export function useHashRoute(fallback: string): [string, (route: string) => void
   const read = () => window.location.hash.replace(/^#\/?/, '') || fallback;
   const [route, setRoute] = useState(read);
   useEffect(() => {
-    const onChange = () => setRoute(read());
+    const onChange = () => setRoute(window.location.hash.replace(/^#\/?/, '') || fallback);
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
-  });
+  }, [fallback]);
   return [route, (next) => (window.location.hash = `#/${next}`)];
 }

@@ -2,14 +2,21 @@ import { call, isDesktop } from '../api';
 
 type Target = { printer: 'receipt' | 'label'; paperSize: '80mm' | 'A4' | 'A5' | 'label' };
 
-/** The prepared print frame as one self-contained page: its stylesheets inlined, no scripts. */
+/** Print rules only: the documents' own (`.rc-*`) and the page size; the app's UI styles stay out. */
+const isPrintRule = (rule: CSSRule): boolean => rule instanceof CSSPageRule || rule.cssText.includes('.rc-');
+
+/**
+ * The prepared print frame as one self-contained page with no scripts. Only the print rules are
+ * inlined: the frame also carries every Ant Design style, which would push a job past the 1 MB
+ * a call may carry.
+ */
 function serialize(frame: HTMLIFrameElement): string {
   const doc = frame.contentDocument;
   if (!doc) return '';
   const css = [...doc.styleSheets]
     .flatMap((sheet) => {
       try {
-        return [...sheet.cssRules].map((rule) => rule.cssText);
+        return [...sheet.cssRules].filter(isPrintRule).map((rule) => rule.cssText);
       } catch {
         return []; // a stylesheet the frame may not read
       }

@@ -116,6 +116,26 @@ describe('taking a device in', () => {
     expect(count('customers')).toBe(1);
   });
 
+  it('keeps what is on file when a returning customer leaves address and notes blank, writing nothing', async () => {
+    const { core, intake, later } = await counter();
+    const first = value(
+      await intake({
+        customer: { name: '王伟', phones: ['13800138000'], address: '南京路 1 号', notes: '老客户' },
+      }),
+    );
+    const before = core.sqlite
+      .prepare('SELECT address, notes, updated_at FROM customers WHERE id = ?')
+      .get(first.customer.id);
+    await later(1);
+    const again = value(await intake({ device: { ...phoneIntake().device, serial: 'SN-SECOND-1' } }));
+    expect(again.customer).toMatchObject({ id: first.customer.id, address: '南京路 1 号', notes: '老客户' });
+    expect(
+      core.sqlite
+        .prepare('SELECT address, notes, updated_at FROM customers WHERE id = ?')
+        .get(first.customer.id),
+    ).toEqual(before);
+  });
+
   it('refuses a phone that belongs to another customer when a customer is named', async () => {
     const { intake, count } = await counter();
     const wang = value(await intake());

@@ -91,4 +91,19 @@ describe('printing to the printers chosen in settings', () => {
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'not_supported' } });
   });
+
+  it('refuses a job larger than a call may carry, before it reaches the printer', async () => {
+    const print = vi.fn(async () => {});
+    const core = await openTestCore();
+    Object.assign(core.platform, { print });
+    const { adminToken } = await setUpStore(core);
+    const result = await rpc(
+      core,
+      'printing.print',
+      { html: 'x'.repeat(1_000_001), printer: 'receipt', paperSize: '80mm' },
+      { token: adminToken },
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(print).not.toHaveBeenCalled();
+  });
 });

@@ -3,7 +3,7 @@ import { failWith } from '../../../shared/result';
 import { supervisorRoles } from '../../../shared/roles';
 import { recordChange, recordEvent } from '../changes';
 import { sessionOf, type Ctx } from '../context';
-import { findStaff, toStaffView } from '../staff/staff.repository';
+import { findStaff } from '../staff/staff.repository';
 import { checkPin } from './pin-check';
 import type { Session } from './sessions';
 
@@ -132,7 +132,6 @@ export async function setLanguage(ctx: Ctx, input: ParsedInputOf<'auth.setLangua
       entityId: row.id,
       row: synced,
     });
-    return toStaffView(row, ctx.core.now());
   });
   session.language = input.language;
   return null;

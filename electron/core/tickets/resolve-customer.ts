@@ -43,15 +43,16 @@ export async function resolveCustomer(
   if (existing) {
     const { rowid: _rowid, ...stored } = existing;
     customer = stored;
+    // A blank address or note in the form keeps what is on file: only real changes are written.
+    const update = {
+      name: input.name,
+      address: input.address || existing.address,
+      notes: input.notes || existing.notes,
+      updated_at: now,
+    };
     const changed =
-      existing.name !== input.name || existing.address !== input.address || existing.notes !== input.notes;
+      update.name !== existing.name || update.address !== existing.address || update.notes !== existing.notes;
     if (changed) {
-      const update = {
-        name: input.name,
-        address: input.address || existing.address,
-        notes: input.notes || existing.notes,
-        updated_at: now,
-      };
       await trx.updateTable('customers').set(update).where('id', '=', existing.id).execute();
       customer = { ...stored, ...update };
       if (existing.name !== input.name)
