@@ -47,16 +47,27 @@ export async function measurePrintRender(options: {
     });
     try {
       const page = await browser.newPage();
-      // In the page (typed by hand: this file compiles with Node's types): record when print() runs.
+      // In the page (typed by hand: this file compiles with Node's types): record when each click
+      // arrives and when print() runs, both on the page's clock. Timing from Playwright's side would
+      // add its own round trips to the figure.
       await page.addInitScript(() => {
         type Frame = {
           print: () => void;
           top: Frame;
           __printedAt?: number[];
+          __clickedAt?: number[];
           performance: { now(): number };
+          addEventListener(
+            type: string,
+            listener: (event: { timeStamp: number }) => void,
+            capture: boolean,
+          ): void;
         };
         const frame = globalThis as unknown as Frame;
         frame.print = () => (frame.top.__printedAt ??= []).push(frame.top.performance.now());
+        if (frame.top === frame) {
+          frame.addEventListener('click', (event) => (frame.__clickedAt ??= []).push(event.timeStamp), true);
+        }
       });
       await page.goto(url);
       await page
@@ -71,18 +82,18 @@ export async function measurePrintRender(options: {
       const reprint = page.getByRole('button', { name: /补打取机凭证|Reprint claim receipt/ });
       await reprint.waitFor();
       const samples: number[] = [];
+      type Marks = { __printedAt?: number[]; __clickedAt?: number[] };
       for (let i = 0; i < options.runs; i++) {
-        const started = await page.evaluate(() => performance.now());
+        await page.evaluate(() => {
+          (globalThis as unknown as Marks).__clickedAt = [];
+        });
         await reprint.click();
-        await page.waitForFunction(
-          (n) => ((globalThis as unknown as { __printedAt?: number[] }).__printedAt ?? []).length > n,
-          i,
-        );
-        const printedAt = await page.evaluate(
-          (n) => (globalThis as unknown as { __printedAt?: number[] }).__printedAt?.[n] ?? 0,
-          i,
-        );
-        samples.push(printedAt - started);
+        await page.waitForFunction((n) => ((globalThis as unknown as Marks).__printedAt ?? []).length > n, i);
+        const [clickedAt, printedAt] = await page.evaluate((n) => {
+          const marks = globalThis as unknown as Marks;
+          return [marks.__clickedAt?.[0] ?? Number.NaN, marks.__printedAt?.[n] ?? Number.NaN];
+        }, i);
+        samples.push(printedAt - clickedAt);
       }
       return { samples };
     } finally {

@@ -2,13 +2,9 @@ import { call, isDesktop } from '../api';
 
 type Target = { printer: 'receipt' | 'label'; paperSize: '80mm' | 'A4' | 'A5' | 'label' };
 
-/** Print rules only: the documents' own (`.rc-*`) and the page size; the app's UI styles stay out. */
-const isPrintRule = (rule: CSSRule): boolean => rule instanceof CSSPageRule || rule.cssText.includes('.rc-');
-
 /**
- * The prepared print frame as one self-contained page with no scripts. Only the print rules are
- * inlined: the frame also carries every Ant Design style, which would push a job past the 1 MB
- * a call may carry.
+ * The prepared print frame as one self-contained page with no scripts, its styles inlined. The frame
+ * holds only the documents' own styles and the page size (usePrintTicket leaves the app's out).
  */
 function serialize(frame: HTMLIFrameElement): string {
   const doc = frame.contentDocument;
@@ -16,7 +12,7 @@ function serialize(frame: HTMLIFrameElement): string {
   const css = [...doc.styleSheets]
     .flatMap((sheet) => {
       try {
-        return [...sheet.cssRules].filter(isPrintRule).map((rule) => rule.cssText);
+        return [...sheet.cssRules].map((rule) => rule.cssText);
       } catch {
         return []; // a stylesheet the frame may not read
       }

@@ -25,6 +25,9 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteHandl
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // 64 MiB of page cache instead of SQLite's 2 MiB: at a million tickets the indexes an intake and
+    // a search walk stay in memory instead of being re-read from the file.
+    sqlite.pragma('cache_size = -65536');
     expectPragma(sqlite, 'synchronous', 2);
     expectPragma(sqlite, 'foreign_keys', 1);
     if (!options.readonly) expectPragma(sqlite, 'journal_mode', 'wal');

@@ -51,7 +51,7 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
 
     const customer = await resolveCustomer(trx, ctx, store.id, input.customer);
     const customerId = customer.id;
-    const device = await resolveDevice(trx, ctx, store.id, customerId, input.device);
+    const { device, isNew } = await resolveDevice(trx, ctx, store.id, customerId, input.device);
     const assessment = assessIntake({
       policy,
       purchaseDate: device.purchase_date,
@@ -59,7 +59,7 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
       timeZone: store.time_zone,
       part: input.warrantyPart,
       userDamage: input.userDamage,
-      history: await ticketsOfDevice(trx, device.id),
+      history: isNew ? [] : await ticketsOfDevice(trx, device.id),
     });
     const { reRepairOf, ...warranty } = assessment;
     const overridden = overridesWarranty(warranty.suggestedServiceType, input.serviceType);

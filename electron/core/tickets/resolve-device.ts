@@ -9,6 +9,7 @@ import { findDevice, findDeviceBySerial } from '../devices/devices.repository';
 /**
  * The intake's device: the one named by id, else the one with this serial (it has been here before,
  * which is what makes its history count), else a new one. Its details are brought up to date.
+ * `isNew` says it was created here, so it has no history to look up.
  */
 export async function resolveDevice(
   trx: Tx,
@@ -16,7 +17,7 @@ export async function resolveDevice(
   storeId: string,
   customerId: string,
   input: IntakeParsed['device'],
-): Promise<DevicesTable> {
+): Promise<{ device: DevicesTable; isNew: boolean }> {
   const now = ctx.core.now();
   const serial = input.serial ? input.serial.toUpperCase() : null;
   const existing = input.id
@@ -66,5 +67,5 @@ export async function resolveDevice(
       )
       .execute();
   }
-  return device;
+  return { device, isNew: !existing };
 }
