@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { categorySchema, priorities } from './catalogue';
 import { calendarDateSchema, intakeInputSchema } from './intake';
-import { languages, roles, supervisorRoles, type Role } from './roles';
+import { admins, anyStaff, counter, id, method, none, requiredText, supervisors, text } from './contract-kit';
+import { goodsContract } from './contract-goods';
+import { partsContract } from './contract-parts';
+import { languages, roles, type Role } from './roles';
 import { settingsFields } from './settings';
 import {
   catalogueSchema,
@@ -17,30 +20,6 @@ import {
  * The one contract between the UI and the core: every method, its input and output schemas, and who
  * may call it. Types on both sides are inferred from here; IPC and browser mode share it.
  */
-
-/** `public`: no session needed. Otherwise the roles allowed to call it. */
-type Access = 'public' | readonly Role[];
-
-type MethodSpec<I extends z.ZodType, O extends z.ZodType> = {
-  input: I;
-  output: O;
-  access: Access;
-  /** Roles outside `access` may still call it with a supervisor's one-time override. */
-  overridable?: boolean;
-};
-
-const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
-
-const anyStaff: readonly Role[] = roles;
-const supervisors = supervisorRoles;
-const admins: readonly Role[] = ['admin'];
-/** Who takes devices in at the counter. */
-const counter: readonly Role[] = ['clerk', 'supervisor', 'admin'];
-
-const text = (max: number) => z.string().trim().max(max);
-const requiredText = (max: number) => text(max).min(1);
-const id = z.uuid();
-const none = z.strictObject({});
 
 export const pinSchema = z.string().regex(/^\d{4,8}$/, 'pin_format');
 export const storeCodeSchema = z
@@ -270,6 +249,8 @@ export const contract = {
     output: z.record(z.string(), z.number()),
     access: anyStaff,
   }),
+  ...goodsContract,
+  ...partsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,8 @@ import * as backup from './backup/backup.service';
 import * as catalogue from './catalogue/catalogue.service';
 import { findCustomers } from './customers/customers.service';
 import type { Ctx } from './context';
+import { goodsHandlers } from './goods/goods.handlers';
+import { partsHandlers } from './parts/parts.handlers';
 import * as settings from './settings/settings.service';
 import * as staff from './staff/staff.service';
 import { setUpStore } from './store/setup.service';
@@ -14,10 +16,13 @@ import { createTicket } from './tickets/intake.service';
 import { searchTickets } from './tickets/search.service';
 import * as tickets from './tickets/tickets.service';
 
-type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInputOf<M>) => Promise<OutputOf<M>>;
+export type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInputOf<M>) => Promise<OutputOf<M>>;
+
+/** Handlers for a group of methods (one feature's), joined into `handlers` below. */
+export type HandlerGroup<Methods extends MethodName> = { [M in Methods]: Handler<M> };
 
 /** Method name -> service function. The type makes a missing or mistyped method a compile error. */
-export const handlers: { [M in MethodName]: Handler<M> } = {
+export const handlers: HandlerGroup<MethodName> = {
   'system.status': systemStatus,
   'setup.create': setUpStore,
   'auth.roster': auth.roster,
@@ -54,4 +59,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'tickets.search': searchTickets,
   'tickets.list': tickets.listTickets,
   'tickets.printed': tickets.recordPrints,
+  ...goodsHandlers,
+  ...partsHandlers,
 };

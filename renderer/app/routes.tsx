@@ -4,6 +4,7 @@ import {
   FormOutlined,
   HomeOutlined,
   ProfileOutlined,
+  ToolOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -13,6 +14,7 @@ import { BackupsPage } from '../features/backups/BackupsPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { HomePage } from '../features/home/HomePage';
 import { IntakePage } from '../features/intake/IntakePage';
+import { PartsPage } from '../features/parts/PartsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { TicketPage } from '../features/tickets/TicketPage';
@@ -46,6 +48,7 @@ export const routes: Route[] = [
     opensWith: 'tickets.list',
     shortcut: 'F3',
   },
+  { key: 'parts', icon: <ToolOutlined />, page: () => <PartsPage />, opensWith: 'auth.me' },
   { key: 'backups', icon: <CloudServerOutlined />, page: () => <BackupsPage />, opensWith: 'backup.list' },
   { key: 'staff', icon: <TeamOutlined />, page: () => <StaffPage />, opensWith: 'staff.list' },
   {

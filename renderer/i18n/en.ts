@@ -1,3 +1,4 @@
+import { partsEn } from './parts';
 import type { zhCN } from './zh-CN';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -7,6 +8,8 @@ export const en: Shape<typeof zhCN> = {
   roles: { clerk: 'Clerk', technician: 'Technician', supervisor: 'Supervisor', admin: 'Admin' },
   languages: { 'zh-CN': '中文', en: 'English' },
   nav: {
+    parts: 'Parts',
+    goods: 'Goods in/out',
     catalogue: 'Categories',
     home: 'Overview',
     intake: 'Take in',
@@ -375,4 +378,5 @@ export const en: Shape<typeof zhCN> = {
     internal: 'Something went wrong; the change was not saved',
     network: 'Cannot reach the service',
   },
+  parts: partsEn,
 };

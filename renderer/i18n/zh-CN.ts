@@ -1,9 +1,12 @@
+import { partsZh } from './parts';
 /** Simplified Chinese: the counter's first language. `en.ts` must have the same keys (typed). */
 export const zhCN = {
   app: { name: '售后服务台', loading: '正在加载…' },
   roles: { clerk: '前台', technician: '技术员', supervisor: '主任', admin: '管理员' },
   languages: { 'zh-CN': '中文', en: 'English' },
   nav: {
+    parts: '配件',
+    goods: '物品进出',
     catalogue: '品类',
     home: '概览',
     intake: '收件',
@@ -360,4 +363,5 @@ export const zhCN = {
     internal: '出错了，本次修改没有保存',
     network: '无法连接到服务',
   },
+  parts: partsZh,
 };

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-intake';
 import * as m0003 from './0003-search-speed';
+import * as m0004 from './0004-goods';
+import * as m0005 from './0005-parts';
 
 export type Migration = { up(db: Kysely<unknown>): Promise<void> };
 
@@ -13,6 +15,8 @@ export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-intake': m0002,
   '0003-search-speed': m0003,
+  '0004-goods': m0004,
+  '0005-parts': m0005,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;

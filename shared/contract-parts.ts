@@ -1,0 +1,2 @@
+/** Spare parts: the parts catalogue and its stock ledger. */
+export const partsContract = {} as const;
