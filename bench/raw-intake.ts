@@ -7,7 +7,7 @@ import type { IntakeCase } from './intake-cases';
 /**
  * The floor an intake is measured against: the same rows a full `tickets.create` writes (customer,
  * phones, name index, device, model use, day counter, ticket, event, custody entry chained by hash,
- * deposit, idempotency key, audit entry, outbox rows) written with bare better-sqlite3 prepared
+ * deposit, idempotency key, audit entry, custody state, outbox rows) written with bare better-sqlite3 prepared
  * statements in one durable transaction, on the app's own connection (synchronous=FULL). Its rows
  * are real: fresh ids, phones and serials, the next ticket number and the next link of the chain.
  */
@@ -57,6 +57,9 @@ export class RawIntake {
       lastCustody: p('SELECT seq, hash FROM custody_movements WHERE store_id = ? ORDER BY seq DESC LIMIT 1'),
       custody: p(`INSERT INTO custody_movements (id, store_id, seq, ticket_id, device_id, kind, location,
         staff_id, at, note, prev_hash, hash) VALUES (?, ?, ?, ?, ?, 'received', 'counter', ?, ?, '', ?, ?)`),
+      custodyState:
+        p(`INSERT INTO custody_state (ticket_id, store_id, device_id, place, location, kind, entry_id,
+        since) VALUES (?, ?, ?, 'on_premises', 'counter', 'received', ?, ?)`),
       payment:
         p(`INSERT INTO payments (id, store_id, ticket_id, business_date, kind, method, amount_fen, staff_id,
         at, idempotency_key) VALUES (?, ?, ?, ?, 'deposit', ?, ?, ?, ?, ?)`),
@@ -129,9 +132,12 @@ export class RawIntake {
       at,
       note: '',
       prev_hash: last?.hash ?? genesisHash,
+      details: '{}',
+      reverses: null,
     };
     const hash = custodyHash(entry);
     s.custody.run(entry.id, store.id, entry.seq, ticketId, deviceId, staffId, at, entry.prev_hash, hash);
+    s.custodyState.run(ticketId, store.id, deviceId, entry.id, at, at);
     queue('custody_movements', entry.id, { ...entry, hash });
     if (input.deposit) {
       const paymentId = newId();

@@ -7,6 +7,7 @@ import { listCategories } from '../electron/core/catalogue/catalogue.repository'
 import { Core, databaseFileName } from '../electron/core/core';
 import { Random } from '../scripts/seed/random';
 import { adminPin, call, seedStaff } from '../scripts/seed/store';
+import { benchGoods } from './goods';
 import { benchIntake } from './intake';
 import { makeIntakeCases } from './intake-cases';
 import { measurePrintRender } from './print-render';
@@ -17,8 +18,9 @@ import { benchIndexedLookup, benchSearch } from './search';
 
 /**
  * `npm run bench -- --data-dir DIR`: opens a seeded database (`npm run seed`) with the real Core and
- * prints one JSON object a line: {"metric", "value", "unit", "tickets"}. Searches and lookups only
- * read; the intake bench adds its tickets (full intakes and their bare-insert twins, about 640).
+ * prints one JSON object a line: {"metric", "value", "unit", "tickets"}. Searches, lookups and the
+ * goods views only read; the intake bench adds its tickets (full intakes and their bare-insert
+ * twins, about 640).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -59,6 +61,17 @@ async function main(): Promise<void> {
       console.error(`search.${result.kind}: ${result.n} timed searches${note}`);
       emit(`search.${result.kind}.p95_ms`, result.p95);
     }
+
+    const goods = await benchGoods(core, token, samples.ticketNos, warmup);
+    console.error(
+      `goods.onPremises: ${goods.onPremises.n} timed calls listing ${goods.onPremises.listed} devices; ` +
+        `goods.whereIs: ${goods.whereIs.n} timed scans, ${goods.whereIs.unplaced} without a place; ` +
+        `verified ${goods.verify.entries} entries in ${(goods.verify.ms / 1000).toFixed(1)} s`,
+    );
+    emit('goods.on_premises.p95_ms', goods.onPremises.p95);
+    emit('goods.where_is.p95_ms', goods.whereIs.p95);
+    emit('ledger.verify.rows_per_s', goods.verify.rowsPerS, 'rows/s');
+    emit('custody.entries', goods.entries, 'rows');
 
     const store = sqlite.prepare('SELECT id, code, time_zone FROM stores WHERE id = ?').get(core.storeId) as {
       id: string;

@@ -12,7 +12,9 @@ export const isCalendarDate = (value: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && day(value).format('YYYY-MM-DD') === value;
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetween = (from: CalendarDate, to: CalendarDate): number => day(to).diff(day(from), 'day');
+export const daysBetween = (from: CalendarDate, to: CalendarDate): number =>
+  // Plain UTC arithmetic: lists compute this for thousands of rows, and dayjs parsing costs more.
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export const addDays = (date: CalendarDate, days: number): CalendarDate =>
   day(date).add(days, 'day').format('YYYY-MM-DD');
@@ -57,4 +59,22 @@ export function formatMoment(at: number, timeZone: string): string {
       .map((part) => [part.type, part.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** The zone's offset from UTC at an instant, in ms (Shanghai: +8 h). */
+function offsetAt(at: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    formattersFor(timeZone)
+      .moment.formatToParts(at)
+      .map((part) => [part.type, Number(part.value)]),
+  );
+  const local = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day, parts.hour, parts.minute);
+  return local - (at - (at % 60_000));
+}
+
+/** The instant a calendar date begins in a time zone: business days are the store's. */
+export function startOfDayIn(date: CalendarDate, timeZone: string): number {
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
+  const guess = midnightUtc - offsetAt(midnightUtc, timeZone);
+  return midnightUtc - offsetAt(guess, timeZone); // again at the guess, in case a DST change lies between
 }

@@ -20,6 +20,8 @@ export const errorCodes = [
   'last_admin',
   'backup_failed',
   'not_supported',
+  'wrong_place',
+  'unknown_code',
   'internal',
 ] as const;
 

@@ -18,6 +18,10 @@ export const settingsFields = z.strictObject({
   idleLockMinutes: z.number().int().min(1).max(240),
   pinMaxAttempts: z.number().int().min(3).max(20),
   pinLockoutMinutes: z.number().int().min(1).max(1440),
+  /** A device left at one stage (shelf, workshop, vendor) longer than this is flagged as idle. */
+  custodyIdleDays: z.number().int().min(1).max(365),
+  /** Days the store keeps a device after intake before it may be disposed of, with notice. */
+  storageDays: z.number().int().min(7).max(3650),
 });
 
 export type Settings = z.infer<typeof settingsFields>;
@@ -39,6 +43,8 @@ export const settingDefaults: Settings = {
   idleLockMinutes: 5,
   pinMaxAttempts: 5,
   pinLockoutMinutes: 15,
+  custodyIdleDays: 3,
+  storageDays: 90,
 };
 
 export const settingKeys = Object.keys(settingDefaults) as SettingKey[];

@@ -19,5 +19,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   last_admin: 409,
   backup_failed: 422,
   not_supported: 501,
+  wrong_place: 409,
+  unknown_code: 404,
   internal: 500,
 };

@@ -5,13 +5,15 @@ import { canCall } from '../../shared/contract';
 import { languages, type Language } from '../../shared/roles';
 import { ticketNumberPattern } from '../../shared/ticket-number';
 import { routes } from './routes';
+import { routeScan } from './scanClaims';
 import { useSession } from './session';
 import { useHashRoute } from './useHashRoute';
 import { useScanner } from './useScanner';
 import { useShortcuts } from './useShortcuts';
 
-/** A scanned claim receipt or repair card opens its ticket, from any screen. */
-const openScannedTicket = (ticketNo: string) => (window.location.hash = `#/tickets/${ticketNo}`);
+/** A scanned claim receipt or repair card opens its ticket, from any screen that has not claimed scans. */
+const openScannedTicket = (ticketNo: string) =>
+  routeScan(ticketNo, () => (window.location.hash = `#/tickets/${ticketNo}`));
 
 export function Shell() {
   const { t, i18n } = useTranslation();

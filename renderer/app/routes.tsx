@@ -3,6 +3,7 @@ import {
   CloudServerOutlined,
   FormOutlined,
   HomeOutlined,
+  InboxOutlined,
   ProfileOutlined,
   ToolOutlined,
   SettingOutlined,
@@ -12,6 +13,7 @@ import type { ReactNode } from 'react';
 import type { MethodName } from '../../shared/contract';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
+import { GoodsPage } from '../features/goods/GoodsPage';
 import { HomePage } from '../features/home/HomePage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { PartsPage } from '../features/parts/PartsPage';
@@ -48,7 +50,13 @@ export const routes: Route[] = [
     opensWith: 'tickets.list',
     shortcut: 'F3',
   },
-  { key: 'parts', icon: <ToolOutlined />, page: () => <PartsPage />, opensWith: 'auth.me' },
+  {
+    key: 'goods',
+    icon: <InboxOutlined />,
+    page: (tab) => <GoodsPage tab={tab} />,
+    opensWith: 'goods.onPremises',
+  },
+  { key: 'parts', icon: <ToolOutlined />, page: () => <PartsPage />, opensWith: 'parts.list' },
   { key: 'backups', icon: <CloudServerOutlined />, page: () => <BackupsPage />, opensWith: 'backup.list' },
   { key: 'staff', icon: <TeamOutlined />, page: () => <StaffPage />, opensWith: 'staff.list' },
   {

@@ -1,3 +1,4 @@
+import { goodsEn } from './goods';
 import { partsEn } from './parts';
 import type { zhCN } from './zh-CN';
 
@@ -77,6 +78,11 @@ export const en: Shape<typeof zhCN> = {
     schema: 'Database schema',
   },
   settings: {
+    goodsTab: 'Goods',
+    custodyIdleDays: 'Flag a device idle after this many days at one stage',
+    storageDays: 'Storage period (days)',
+    storageDaysHelp:
+      'After this long since intake, and once the customer was notified, an unclaimed device may be disposed of',
     title: 'Settings',
     storeTab: 'Store profile',
     receiptTab: 'Receipts',
@@ -331,6 +337,10 @@ export const en: Shape<typeof zhCN> = {
     },
   },
   fieldErrors: {
+    storage_not_over: 'The storage period is not over yet',
+    before_from: 'The end is before the start',
+    range_too_long: 'At most one year',
+    unknown_code: 'Unrecognised barcode',
     money_format: 'Enter an amount such as 300 or 12.50',
     reason_required: 'Give a reason',
     deposit_above_estimate: 'The deposit is above the estimate: confirm it with the customer',
@@ -375,8 +385,11 @@ export const en: Shape<typeof zhCN> = {
     last_admin: 'Keep at least one active admin',
     backup_failed: 'The backup is damaged or unusable',
     not_supported: 'Not available here',
+    wrong_place: 'The device is not where this movement starts',
+    unknown_code: 'Unrecognised barcode',
     internal: 'Something went wrong; the change was not saved',
     network: 'Cannot reach the service',
   },
   parts: partsEn,
+  goods: goodsEn,
 };

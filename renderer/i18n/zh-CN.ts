@@ -1,3 +1,4 @@
+import { goodsZh } from './goods';
 import { partsZh } from './parts';
 /** Simplified Chinese: the counter's first language. `en.ts` must have the same keys (typed). */
 export const zhCN = {
@@ -74,6 +75,10 @@ export const zhCN = {
     schema: '数据库版本',
   },
   settings: {
+    goodsTab: '物品',
+    custodyIdleDays: '同一阶段停留超过几天标为滞留',
+    storageDays: '保管期（天）',
+    storageDaysHelp: '收件后超过保管期且已通知客户，方可按规定处置',
     title: '设置',
     storeTab: '门店资料',
     receiptTab: '单据',
@@ -316,6 +321,10 @@ export const zhCN = {
     },
   },
   fieldErrors: {
+    storage_not_over: '尚未超过保管期',
+    before_from: '结束日期早于开始日期',
+    range_too_long: '日期范围最长一年',
+    unknown_code: '无法识别的条码',
     money_format: '请输入金额，如 300 或 12.50',
     reason_required: '请填写原因',
     deposit_above_estimate: '定金高于预估费用，请与客户确认',
@@ -360,8 +369,11 @@ export const zhCN = {
     last_admin: '至少要保留一位在职的管理员',
     backup_failed: '备份文件损坏或无法使用',
     not_supported: '此处不支持该操作',
+    wrong_place: '该设备不在此操作的起点位置',
+    unknown_code: '无法识别的条码',
     internal: '出错了，本次修改没有保存',
     network: '无法连接到服务',
   },
   parts: partsZh,
+  goods: goodsZh,
 };

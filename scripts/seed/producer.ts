@@ -2,14 +2,21 @@ import type { Category } from '../../shared/catalogue';
 import type { WarrantyPolicy } from '../../shared/warranty';
 import { dateOf, Zone } from './calendar';
 import { History } from './history';
-import { Random } from './random';
-import { RowBuilder, type Chain, type IntakeRows } from './rows';
+import { closesAt, opensAt } from './hours';
+import { finalState, SeedLedger, type Chain } from './ledger';
+import { Random, Weighted } from './random';
+import { RowBuilder, type IntakeRows, type Value } from './rows';
+import { TrailMaker } from './trails';
 
 /** Everything the history needs, as plain data that can cross to a worker thread. */
 export type Plan = {
   seed: number;
   store: { id: string; code: string; timeZone: string };
   receivers: (readonly [string, number])[];
+  technicians: string[];
+  supervisors: string[];
+  /** The store's storage period: abandoned devices are disposed of only after it. */
+  storageDays: number;
   categories: Category[];
   policies: WarrantyPolicy[];
   firstDay: number;
@@ -24,6 +31,8 @@ export type Plan = {
 
 export type Batch = {
   intakes: IntakeRows[];
+  /** Custody entries that fell due while these intakes were made, chained (ledger.ts). */
+  custody: Value[][];
   sequences: [string, number][];
   /** Only on the last batch: device_models use counts. */
   models: [string, string, string, number][] | null;
@@ -47,22 +56,43 @@ export async function produceHistory(
     receivers: plan.receivers,
     end: plan.end,
   });
-  const builder = new RowBuilder(plan.store, random, { ...plan.chain });
+  const builder = new RowBuilder(plan.store, random);
+  const trails = new TrailMaker({
+    random,
+    zone,
+    end: plan.end,
+    storageDays: plan.storageDays,
+    clerks: new Weighted(plan.receivers),
+    technicians: plan.technicians,
+    supervisors: plan.supervisors,
+  });
+  const ledger = new SeedLedger(plan.store.id, { ...plan.chain });
   let intakes: IntakeRows[] = [];
+  let custody: Value[][] = [];
   for (let i = 0; i < plan.counts.length; i++) {
     const day = plan.firstDay + i;
     const date = dateOf(day);
     // Opening hours 09:00-19:30, sorted so ticket numbers and the custody chain follow the clock.
-    const minutes = Array.from({ length: plan.counts[i] ?? 0 }, () => 540 + random.float() * 630).sort(
-      (a, b) => a - b,
-    );
+    const minutes = Array.from(
+      { length: plan.counts[i] ?? 0 },
+      () => opensAt + random.float() * (closesAt - opensAt),
+    ).sort((a, b) => a - b);
     for (const minute of minutes) {
-      intakes.push(builder.rows(history.next(Math.floor(zone.instant(day, minute)), date)));
+      const intake = history.next(Math.floor(zone.instant(day, minute)), date);
+      const trail = trails.trail(intake);
+      ledger.plan(trail);
+      // Everything that happened at the counter up to this intake, the intake itself included.
+      ledger.chainUntil(intake.at, custody);
+      intakes.push(builder.rows(intake, finalState(trail)));
       if (intakes.length === plan.batchSize) {
-        await emit({ intakes, sequences: builder.takeSequences(), models: null });
+        await emit({ intakes, custody, sequences: builder.takeSequences(), models: null });
         intakes = [];
+        custody = [];
       }
     }
   }
-  await emit({ intakes, sequences: builder.takeSequences(), models: builder.takeModels() });
+  // What still lay ahead after the last intake, up to the end of the history.
+  ledger.chainUntil(plan.end, custody);
+  if (ledger.waiting > 0) throw new Error(`${ledger.waiting} custody entries fall after the history ends`);
+  await emit({ intakes, custody, sequences: builder.takeSequences(), models: builder.takeModels() });
 }

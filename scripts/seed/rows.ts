@@ -1,4 +1,3 @@
-import { custodyHash } from '../../electron/core/custody/custody-ledger';
 import { bigramsOf, normalizeName } from '../../electron/core/customers/name-index';
 import { yymmdd } from './calendar';
 import type { Intake } from './history';
@@ -6,12 +5,12 @@ import type { Random } from './random';
 
 /**
  * Turns intakes into the exact column values the writer inserts: the ticket's daily number, its JSON
- * columns, the customer's name index entries (as indexCustomerName writes them) and the custody
- * entry chained to the previous one with custodyHash. Runs wherever the history is generated (a
- * worker thread for big seeds), in time order, so numbers and the chain follow the clock.
+ * columns and the customer's name index entries (as indexCustomerName writes them). Runs wherever
+ * the history is generated (a worker thread for big seeds), in time order, so numbers follow the
+ * clock. The custody entries are chained apart (ledger.ts): they fall due later than the intake.
  */
 
-type Value = string | number | null;
+export type Value = string | number | null;
 
 export type IntakeRows = {
   /** id, name, address, notes, created_at, updated_at; the writer adds the store, reads back the rowid. */
@@ -23,11 +22,10 @@ export type IntakeRows = {
   device: Value[] | null;
   ticket: Value[];
   event: Value[];
-  custody: Value[];
+  /** Where the device is at the end of the history (custody_state), as the ticket's trail leaves it. */
+  state: Value[];
   payment: Value[] | null;
 };
-
-export type Chain = { seq: number; hash: string };
 
 export class RowBuilder {
   private day = '';
@@ -39,10 +37,9 @@ export class RowBuilder {
   constructor(
     private readonly store: { id: string; code: string },
     private readonly random: Random,
-    private readonly chain: Chain,
   ) {}
 
-  rows(t: Intake): IntakeRows {
+  rows(t: Intake, state: Value[]): IntakeRows {
     const { store } = this;
     const c = t.newCustomer;
     const d = t.newDevice;
@@ -57,21 +54,6 @@ export class RowBuilder {
 
     const { fault: f, deal } = t;
     const ticketNo = `${store.code}-${yymmdd(t.businessDate)}-${String(this.daySeq).padStart(4, '0')}`;
-    const entry = {
-      id: this.random.uuid7(t.at),
-      store_id: store.id,
-      seq: this.chain.seq + 1,
-      ticket_id: t.id,
-      device_id: t.deviceId,
-      kind: 'received',
-      location: 'counter',
-      staff_id: t.staffId,
-      at: t.at,
-      note: '',
-      prev_hash: this.chain.hash,
-    };
-    this.chain.seq = entry.seq;
-    this.chain.hash = custodyHash(entry);
     const paymentId = deal.deposit ? this.random.uuid7(t.at) : '';
     return {
       customer: c ? [c.id, c.name, c.address, c.notes, t.at, t.at] : null,
@@ -103,11 +85,7 @@ export class RowBuilder {
         t.reRepairOf, t.staffId, t.at, t.collectedAt, t.collectedAt ?? t.at,
       ],
       event: [this.random.uuid7(t.at), t.id, t.at, t.staffId],
-      // prettier-ignore
-      custody: [
-        entry.id, entry.seq, entry.ticket_id, entry.device_id, entry.kind, entry.location, entry.staff_id,
-        entry.at, entry.note, entry.prev_hash, this.chain.hash,
-      ],
+      state,
       payment: deal.deposit
         ? [
             paymentId,

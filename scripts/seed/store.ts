@@ -40,6 +40,10 @@ export type SeededStore = {
   timeZone: string;
   /** Who receives devices at the counter, with their share of intakes. */
   receivers: (readonly [string, number])[];
+  /** Who takes devices to the workshop and back. */
+  technicians: string[];
+  /** Who may dispose of a device (goods.dispose). */
+  supervisors: string[];
 };
 
 /** Sets the store up if it is not yet, and adds the seed's staff who are missing. */
@@ -52,6 +56,8 @@ export async function prepareStore(core: Core): Promise<SeededStore> {
     throw new Error(`Cannot sign in as ${admin.name} with PIN ${adminPin}; seed a fresh --data-dir`);
   });
   const receivers: [string, number][] = [[admin.id, 7]];
+  const technicians: string[] = [];
+  const supervisors = [admin.id];
   for (const person of seedStaff) {
     const existing = roster.find((staff) => staff.name === person.name);
     const id =
@@ -59,10 +65,12 @@ export async function prepareStore(core: Core): Promise<SeededStore> {
       (await call(core, 'staff.create', { name: person.name, role: person.role, pin: person.pin }, { token }))
         .id;
     if (person.intakeShare > 0) receivers.push([id, person.intakeShare]);
+    if (person.role === 'technician') technicians.push(id);
+    if (person.role === 'supervisor') supervisors.push(id);
   }
   await call(core, 'auth.signOut', {}, { token });
   const store = core.sqlite
     .prepare('SELECT id, code, time_zone FROM stores WHERE id = ?')
     .get(core.storeId) as { id: string; code: string; time_zone: string };
-  return { id: store.id, code: store.code, timeZone: store.time_zone, receivers };
+  return { id: store.id, code: store.code, timeZone: store.time_zone, receivers, technicians, supervisors };
 }

@@ -1,4 +1,5 @@
 import { dateOf, dayNumber, type Zone } from './calendar';
+import { duringHours } from './hours';
 import { Weighted, type Random } from './random';
 
 /**
@@ -95,7 +96,7 @@ const openStatuses = new Weighted([
 
 /**
  * Old tickets are collected (a few cancelled or abandoned); the last weeks still have devices on
- * the premises. Nothing is collected after `end`.
+ * the premises. Collections happen while the counter is open, and nothing is collected after `end`.
  */
 export function statusFor(
   random: Random,
@@ -108,7 +109,7 @@ export function statusFor(
   if (random.chance(openChance)) return { status: openStatuses.draw(random), collectedAt: null };
   const r = random.float();
   if (r < 0.005) return { status: 'abandoned', collectedAt: null };
-  const collectedAt = at + random.int(2, 24 * 12) * hour + random.int(0, hour);
+  const collectedAt = duringHours(zone, random, at + random.int(2, 24 * 12) * hour + random.int(0, hour));
   if (collectedAt > end) return { status: 'ready', collectedAt: null };
   return { status: r < 0.03 ? 'cancelled' : 'collected', collectedAt };
 }

@@ -5,7 +5,9 @@ import type { Batch } from './producer';
  * Writes batches of generated rows with bare prepared statements, one transaction per batch: the
  * customer with their phones and name index (a customer_names FTS row keyed by customers.rowid plus
  * customer_name_bigrams, as indexCustomerName writes them), the device, the ticket, its first event,
- * its custody entry, the deposit, and ticket_sequences / device_models kept in step.
+ * where its device ends up (custody_state), the deposit, the custody entries that fell due (of this
+ * batch's tickets and earlier ones, after the tickets they name), and ticket_sequences /
+ * device_models kept in step.
  *
  * Seeded history writes no audit_log, outbox or intake_requests rows: nobody did these things at
  * this counter, and headquarters must not be sent a million invented changes.
@@ -41,7 +43,9 @@ export class SeedWriter {
         VALUES (?, ?, ?, ?, NULL, 'received', '')`),
       custody:
         prepare(`INSERT INTO custody_movements (id, seq, ticket_id, device_id, kind, location, staff_id,
-        at, note, prev_hash, hash, store_id) VALUES (${params(12)})`),
+        at, note, prev_hash, details, hash, store_id) VALUES (${params(13)})`),
+      state: prepare(`INSERT INTO custody_state (ticket_id, device_id, place, location, kind, entry_id, since,
+        details, received_at, store_id) VALUES (${params(10)})`),
       payment:
         prepare(`INSERT INTO payments (id, ticket_id, business_date, kind, method, amount_fen, staff_id,
         at, idempotency_key, note, store_id) VALUES (?, ?, ?, 'deposit', ?, ?, ?, ?, ?, '', ?)`),
@@ -67,9 +71,10 @@ export class SeedWriter {
         if (rows.device) insert.device.run(...rows.device, storeId);
         insert.ticket.run(...rows.ticket, storeId);
         insert.event.run(...rows.event);
-        insert.custody.run(...rows.custody, storeId);
+        insert.state.run(...rows.state, storeId);
         if (rows.payment) insert.payment.run(...rows.payment, storeId);
       }
+      for (const entry of batch.custody) insert.custody.run(...entry, storeId);
       for (const [date, seq] of batch.sequences) insert.sequence.run(storeId, date, seq);
       for (const model of batch.models ?? []) insert.model.run(...model);
       this.sqlite.exec('COMMIT');

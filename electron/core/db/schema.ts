@@ -1,5 +1,12 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { Language, Role } from '../../../shared/roles';
+import type { PartsTable, StockMovementsTable, StockRequestsTable } from '../parts/parts.tables';
+import type {
+  CustodyStateTable,
+  ShelfCountResultsTable,
+  ShelfCountScansTable,
+  ShelfCountsTable,
+} from './schema-goods';
 
 /** Kysely table types. Column names are the SQL ones; repositories map rows to domain objects. */
 
@@ -182,6 +189,10 @@ export type CustodyMovementsTable = {
   note: string;
   prev_hash: string;
   hash: string;
+  /** JSON of MovementDetails; `{}` when the movement carries none. */
+  details: string;
+  /** The entry a reversing entry undoes. */
+  reverses: string | null;
 };
 
 export type PaymentsTable = {
@@ -230,6 +241,13 @@ export type DB = {
   payments: PaymentsTable;
   print_log: PrintLogTable;
   intake_requests: { idempotency_key: string; ticket_id: string };
+  parts: PartsTable;
+  stock_movements: StockMovementsTable;
+  stock_requests: StockRequestsTable;
+  custody_state: CustodyStateTable;
+  shelf_counts: ShelfCountsTable;
+  shelf_count_scans: ShelfCountScansTable;
+  shelf_count_results: ShelfCountResultsTable;
 };
 
 export type Db = Kysely<DB>;

@@ -130,7 +130,7 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
         note: '',
       })
       .execute();
-    const custody = await appendCustody(trx, {
+    const { entry: custody } = await appendCustody(trx, {
       store_id: store.id,
       ticket_id: id,
       device_id: device.id,

@@ -112,3 +112,18 @@ export function SystemFields() {
     </>
   );
 }
+
+/** How long devices may sit at a stage, and how long the store keeps unclaimed ones. */
+export function GoodsFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="custodyIdleDays" label={t('settings.custodyIdleDays')}>
+        <InputNumber min={1} max={365} precision={0} />
+      </Form.Item>
+      <Form.Item name="storageDays" label={t('settings.storageDays')} extra={t('settings.storageDaysHelp')}>
+        <InputNumber min={7} max={3650} precision={0} />
+      </Form.Item>
+    </>
+  );
+}

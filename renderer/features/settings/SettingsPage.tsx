@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { canCall, type OutputOf } from '../../../shared/contract';
 import { useSession } from '../../app/session';
 import { useRemote } from '../../app/useRemote';
-import { PrinterFields, ReceiptFields, SettingsForm, SystemFields } from './SettingsForms';
+import { LedgerCheck } from '../goods/LedgerCheck';
+import { GoodsFields, PrinterFields, ReceiptFields, SettingsForm, SystemFields } from './SettingsForms';
 import { StoreProfileForm } from './StoreProfileForm';
 
 export type SettingsValues = OutputOf<'settings.get'>;
@@ -45,6 +46,18 @@ export function SettingsPage() {
               <SettingsForm {...formProps} name="printers">
                 <PrinterFields />
               </SettingsForm>
+            ),
+          },
+          {
+            key: 'goods',
+            label: t('settings.goodsTab'),
+            children: (
+              <>
+                <SettingsForm {...formProps} name="goods">
+                  <GoodsFields />
+                </SettingsForm>
+                {canCall('goods.verifyLedger', staff.role) && <LedgerCheck />}
+              </>
             ),
           },
           {

@@ -2,6 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Image, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { CustodyPanel } from '../goods/CustodyPanel';
 import { formatFen } from '../../../shared/money';
 import { useCatalogue } from '../../app/useCatalogue';
 import { useRemote } from '../../app/useRemote';
@@ -149,6 +150,7 @@ export function TicketPage({ ticketNo }: { ticketNo: string }) {
           ))}
         </Space>
       )}
+      <CustodyPanel ticketNo={ticket.ticketNo} />
       <DeviceHistory serial={ticket.device.serial} current={ticket.id} />
       {printTarget}
     </Card>

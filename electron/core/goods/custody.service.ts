@@ -1,0 +1,220 @@
+import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
+import {
+  movementRules,
+  refusal,
+  type CustodyState,
+  type MovementDetails,
+  type MovementKind,
+} from '../../../shared/custody';
+import { calendarDateIn, daysBetween } from '../../../shared/dates';
+import { failWith } from '../../../shared/result';
+import { recordChange } from '../changes';
+import { sessionOf, type Ctx } from '../context';
+import { appendCustody } from '../custody/custody-ledger';
+import type { Executor } from '../db/schema';
+import { localStore } from '../store/store.repository';
+import { ledgerRows } from './goods.repository';
+import { findTicketRef } from './ticket-ref';
+
+type StateView = OutputOf<'goods.whereIs'>['state'] & {};
+type Ticket = Awaited<ReturnType<typeof findTicketRef>>;
+
+export async function currentState(db: Executor, ticketId: string): Promise<CustodyState | null> {
+  const row = await db
+    .selectFrom('custody_state')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    place: row.place,
+    location: row.location,
+    kind: row.kind as MovementKind,
+    entryId: row.entry_id,
+    since: row.since,
+    details: JSON.parse(row.details) as MovementDetails,
+  };
+}
+
+const view = (ticket: Ticket, state: CustodyState): StateView => ({
+  ticketId: ticket.id,
+  ticketNo: ticket.ticket_no,
+  place: state.place,
+  location: state.location,
+  kind: state.kind,
+  entryId: state.entryId,
+  since: state.since,
+  details: state.details,
+});
+
+/** What each kind of movement must carry, as field errors (nothing is written when any is missing). */
+function missingFields(kind: MovementKind, input: Movement): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const need of movementRules[kind].needs) {
+    if (need === 'shelf' && !input.location) fields.location = 'required';
+    if (need === 'vendor' && !input.vendor) fields.vendor = 'required';
+    if (need === 'vendor' && !input.rmaNo) fields.rmaNo = 'required';
+    if (need === 'store' && !input.otherStore) fields.otherStore = 'required';
+    if (need === 'reason' && !input.note) fields.note = 'required';
+    if (need === 'notice' && !input.noticeDate) fields.noticeDate = 'required';
+  }
+  return fields;
+}
+
+type Movement = {
+  ticket: string;
+  kind: MovementKind;
+  location?: string;
+  vendor?: string;
+  rmaNo?: string;
+  expectedBack?: string;
+  otherStore?: string;
+  noticeDate?: string;
+  note: string;
+};
+
+/**
+ * Moves a device: the movement must start where the ledger says the device is (a device handed back
+ * cannot be handed back again), carry what its kind needs, and is written with the device's new
+ * state and an audit entry in one transaction.
+ */
+async function move(ctx: Ctx, input: Movement): Promise<StateView> {
+  const staff = sessionOf(ctx);
+  const { core } = ctx;
+  const store = await localStore(ctx);
+  const missing = missingFields(input.kind, input);
+  if (Object.keys(missing).length > 0) {
+    return failWith('invalid_input', `${input.kind} needs ${Object.keys(missing).join(', ')}`, {
+      fields: missing,
+    });
+  }
+  return core.db.transaction().execute(async (trx) => {
+    const ticket = await findTicketRef(trx, store.id, input.ticket);
+    const state = await currentState(trx, ticket.id);
+    if (refusal(state, input.kind)) {
+      return failWith('wrong_place', `${ticket.ticket_no} is ${state?.place ?? 'not received'}`, {
+        details: { place: state?.place ?? null, location: state?.location ?? null },
+      });
+    }
+    const details: MovementDetails = {};
+    if (input.vendor) details.vendor = input.vendor;
+    if (input.rmaNo) details.rmaNo = input.rmaNo;
+    if (input.expectedBack) details.expectedBack = input.expectedBack;
+    if (input.otherStore) details.otherStore = input.otherStore;
+    if (input.noticeDate) details.noticeDate = input.noticeDate;
+    const location =
+      input.kind === 'to_vendor'
+        ? input.vendor
+        : input.kind === 'transfer_out'
+          ? input.otherStore
+          : (input.location ?? '');
+    const { entry, state: after } = await appendCustody(trx, {
+      store_id: store.id,
+      ticket_id: ticket.id,
+      device_id: ticket.device_id,
+      kind: input.kind,
+      location: location ?? '',
+      staff_id: staff.staffId,
+      at: core.now(),
+      note: input.note,
+      details,
+    });
+    await recordChange(trx, ctx, {
+      action: `goods.${input.kind}`,
+      entity: 'custody_movements',
+      entityId: entry.id,
+      row: entry,
+      details: { ticketNo: ticket.ticket_no, from: state?.location ?? null, to: after?.location ?? null },
+    });
+    if (!after) throw new Error('A movement always leaves the device somewhere');
+    return view(ticket, after);
+  });
+}
+
+export const moveDevice = (ctx: Ctx, input: ParsedInputOf<'goods.move'>) => move(ctx, input);
+
+/**
+ * Scraps a device, or disposes of one the customer abandoned: only after the store's storage period
+ * since intake, and only once the customer was given notice (a date not in the future).
+ */
+export async function disposeDevice(ctx: Ctx, input: ParsedInputOf<'goods.dispose'>): Promise<StateView> {
+  if (input.kind === 'abandoned') {
+    const store = await localStore(ctx);
+    const ticket = await findTicketRef(ctx.core.db, store.id, input.ticket);
+    const today = calendarDateIn(ctx.core.now(), store.time_zone);
+    const held = daysBetween(calendarDateIn(ticket.received_at, store.time_zone), today);
+    const fields: Record<string, string> = {};
+    if (!input.noticeDate) fields.noticeDate = 'required';
+    else if (daysBetween(input.noticeDate, today) < 0) fields.noticeDate = 'date_in_future';
+    if (held < ctx.core.settings.storageDays) fields.ticket = 'storage_not_over';
+    if (Object.keys(fields).length > 0) {
+      return failWith('invalid_input', `Held ${held} of ${ctx.core.settings.storageDays} days`, {
+        fields,
+        details: { held, storageDays: ctx.core.settings.storageDays },
+      });
+    }
+  }
+  return move(ctx, input);
+}
+
+/**
+ * Corrects a wrong movement with a reversing entry: only a device's latest movement, never its
+ * intake; the wrong entry stays in the ledger and the device returns to where it was before it.
+ */
+export async function reverseMovement(
+  ctx: Ctx,
+  input: ParsedInputOf<'goods.reverse'>,
+): Promise<StateView | null> {
+  const staff = sessionOf(ctx);
+  const { core } = ctx;
+  const store = await localStore(ctx);
+  return core.db.transaction().execute(async (trx) => {
+    const wrong = await trx
+      .selectFrom('custody_movements')
+      .selectAll()
+      .where('id', '=', input.entryId)
+      .where('store_id', '=', store.id)
+      .executeTakeFirst();
+    if (!wrong) return failWith('not_found', 'No such custody entry');
+    const ticket = await findTicketRef(trx, store.id, wrong.ticket_id);
+    const state = await currentState(trx, ticket.id);
+    if (state?.entryId !== wrong.id || wrong.kind === 'received') {
+      return failWith('conflict', 'Only the latest movement of a device, after its intake, can be reversed', {
+        details: { reason: 'not_latest' },
+      });
+    }
+    const { entry, state: after } = await appendCustody(trx, {
+      store_id: store.id,
+      ticket_id: ticket.id,
+      device_id: ticket.device_id,
+      kind: 'reversal',
+      location: '',
+      staff_id: staff.staffId,
+      at: core.now(),
+      note: input.reason,
+      reverses: wrong.id,
+    });
+    await recordChange(trx, ctx, {
+      action: 'goods.reverse',
+      entity: 'custody_movements',
+      entityId: entry.id,
+      row: entry,
+      details: { ticketNo: ticket.ticket_no, reversed: wrong.kind, reason: input.reason },
+    });
+    return after && view(ticket, after);
+  });
+}
+
+/** Where a device is now and every entry that put it there. */
+export async function whereIs(
+  ctx: Ctx,
+  input: ParsedInputOf<'goods.whereIs'>,
+): Promise<OutputOf<'goods.whereIs'>> {
+  const store = await localStore(ctx);
+  const ticket = await findTicketRef(ctx.core.db, store.id, input.ticket);
+  const state = await currentState(ctx.core.db, ticket.id);
+  return {
+    state: state && view(ticket, state),
+    trail: await ledgerRows(ctx.core.db, { ticketId: ticket.id }),
+  };
+}
