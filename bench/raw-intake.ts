@@ -59,7 +59,7 @@ export class RawIntake {
         staff_id, at, note, prev_hash, hash) VALUES (?, ?, ?, ?, ?, 'received', 'counter', ?, ?, '', ?, ?)`),
       custodyState:
         p(`INSERT INTO custody_state (ticket_id, store_id, device_id, place, location, kind, entry_id,
-        since) VALUES (?, ?, ?, 'on_premises', 'counter', 'received', ?, ?)`),
+        since, received_at) VALUES (?, ?, ?, 'on_premises', 'counter', 'received', ?, ?, ?)`),
       payment:
         p(`INSERT INTO payments (id, store_id, ticket_id, business_date, kind, method, amount_fen, staff_id,
         at, idempotency_key) VALUES (?, ?, ?, ?, 'deposit', ?, ?, ?, ?, ?)`),

@@ -8,6 +8,7 @@ import { Core, databaseFileName } from '../electron/core/core';
 import { Random } from '../scripts/seed/random';
 import { adminPin, call, seedStaff } from '../scripts/seed/store';
 import { benchGoods } from './goods';
+import { benchPartsOnHand } from './parts';
 import { benchIntake } from './intake';
 import { makeIntakeCases } from './intake-cases';
 import { measurePrintRender } from './print-render';
@@ -72,6 +73,14 @@ async function main(): Promise<void> {
     emit('goods.where_is.p95_ms', goods.whereIs.p95);
     emit('ledger.verify.rows_per_s', goods.verify.rowsPerS, 'rows/s');
     emit('custody.entries', goods.entries, 'rows');
+
+    const partCount = sqlite.prepare('SELECT count(*) FROM parts').pluck().get() as number;
+    if (partCount > 0) {
+      const parts = await benchPartsOnHand(core, token, random, { count: Number(values.searches), warmup });
+      console.error(`parts: ${parts.n} timed on-hand queries over ${partCount} parts`);
+      emit('parts.on_hand.p95_ms', parts.p95);
+      emit('parts.count', partCount, 'parts');
+    } else console.error('parts: none seeded, no parts figures (npm run seed -- --parts 10000)');
 
     const store = sqlite.prepare('SELECT id, code, time_zone FROM stores WHERE id = ?').get(core.storeId) as {
       id: string;

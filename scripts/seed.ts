@@ -4,13 +4,14 @@ import cliProgress from 'cli-progress';
 import { seedDatabase } from './seed/generate';
 
 /**
- * `npm run seed -- --tickets N --data-dir DIR [--seed 1] [--end-date YYYY-MM-DD] [--years 3]`:
+ * `npm run seed -- --tickets N --data-dir DIR [--parts 10000] [--seed 1] [--end-date YYYY-MM-DD] [--years 3]`:
  * a realistic store with years of history, for the bench and for trying the app at scale.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       tickets: { type: 'string', default: '10000' },
+      parts: { type: 'string', default: '10000' },
       'data-dir': { type: 'string' },
       seed: { type: 'string', default: '1' },
       'end-date': { type: 'string' },
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   });
   const dataDir = values['data-dir'];
   const tickets = Number(values.tickets);
-  if (!dataDir || !Number.isInteger(tickets) || tickets < 0) {
+  const parts = Number(values.parts);
+  if (!dataDir || !Number.isInteger(tickets) || tickets < 0 || !Number.isInteger(parts) || parts < 0) {
     console.error('usage: npm run seed -- --tickets N --data-dir DIR [--seed 1] [--end-date YYYY-MM-DD]');
     process.exit(2);
   }
@@ -48,9 +50,12 @@ async function main(): Promise<void> {
     years: Number(values.years),
     batchSize: Number(values.batch),
     worker: !values['no-worker'],
+    parts,
     onProgress: (done) => bar.update(done, { rate: Math.round(done / ((performance.now() - start) / 1000)) }),
   }).finally(() => bar.stop());
-  console.error(`seeded ${summary.tickets} tickets in ${(summary.ms / 1000).toFixed(1)} s`);
+  console.error(
+    `seeded ${summary.tickets} tickets and ${summary.parts} parts in ${(summary.ms / 1000).toFixed(1)} s`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,7 @@ import { genesisHash } from '../../electron/core/custody/custody-ledger';
 import { dayNumber, Zone } from './calendar';
 import { produceHistory, type Batch, type Plan } from './producer';
 import { prepareStore } from './store';
+import { seedParts } from './parts';
 import { SeedWriter } from './writer';
 
 export type SeedOptions = {
@@ -21,10 +22,12 @@ export type SeedOptions = {
   batchSize?: number;
   /** Generate in a worker thread while this thread writes (needs tsx; off under Vitest). */
   worker?: boolean;
+  /** Spare parts in the catalogue, with a year of stock movements (none by default). */
+  parts?: number;
   onProgress?: (done: number, total: number) => void;
 };
 
-export type SeedSummary = { tickets: number; ms: number };
+export type SeedSummary = { tickets: number; parts: number; ms: number };
 
 /** Busier at weekends, and the store grew over the years. */
 const dayWeight = (day: number, t: number) => {
@@ -108,10 +111,14 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
         await nextTurn();
       });
 
+    const parts = options.parts
+      ? seedParts(sqlite, { storeId: store.id, parts: options.parts, seed: plan.seed, now: plan.end }).parts
+      : 0;
+
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
-    return { tickets: done, ms: performance.now() - started };
+    return { tickets: done, parts, ms: performance.now() - started };
   } finally {
     await core.close();
   }

@@ -9,7 +9,7 @@ import { seedStaff } from '../../scripts/seed/store';
 import { rpc, tempDir, value } from '../helpers/core';
 
 const tickets = 3000;
-const options = { tickets, seed: 7, endDate: '2026-11-20', batchSize: 400 };
+const options = { tickets, seed: 7, endDate: '2026-11-20', batchSize: 400, parts: 300 };
 /** 20:00 in Shanghai on the end date: the history's last moment. */
 const end = Date.UTC(2026, 10, 20, 12, 0);
 
@@ -38,6 +38,12 @@ describe('npm run seed', () => {
     expect(all('PRAGMA foreign_key_check')).toEqual([]);
     expect(one('SELECT count(*) FROM ticket_events')).toBe(tickets);
     expect(one('SELECT count(*) FROM custody_state')).toBe(tickets);
+    // Parts, with stock that equals their ledger (npm run seed -- --parts N).
+    expect(one('SELECT count(*) FROM parts')).toBe(options.parts);
+    expect(
+      one(`SELECT count(*) FROM parts p
+        WHERE on_hand != (SELECT coalesce(sum(quantity), 0) FROM stock_movements m WHERE m.part_id = p.id)`),
+    ).toBe(0);
     const customers = one('SELECT count(*) FROM customers') as number;
     expect(tickets / customers).toBeGreaterThan(1.3);
     expect(tickets / customers).toBeLessThan(2);

@@ -28,7 +28,7 @@ test('a clerk takes in a phone by keyboard alone; the printout carries the numbe
   await takeInPhone(page, zh, { phone: '13800138000', name: '王伟', serial: '865432109876543' });
 
   const ticketNo =
-    (await page.getByTestId('ticket-page').getByRole('heading').textContent())?.match(
+    (await page.getByTestId('ticket-page').getByRole('heading', { level: 3 }).textContent())?.match(
       /[A-Z0-9]+-\d{6}-\d{4}/,
     )?.[0] ?? '';
   expect(ticketNo).toMatch(/^SH01-\d{6}-0001$/);

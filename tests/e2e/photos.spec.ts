@@ -47,9 +47,9 @@ test('a clerk attaches a photo from a file and one from the webcam; both are kep
   const photos = page.getByTestId('ticket-page').locator('.ant-image-img');
   await expect(photos).toHaveCount(2);
   const { token } = await app.rpc<{ token: string }>('auth.signIn', { staffId: adminId, pin: adminPin });
-  const ticketNo = (await page.getByTestId('ticket-page').getByRole('heading').textContent())?.match(
-    /[A-Z0-9]+-\d{6}-\d{4}/,
-  )?.[0];
+  const ticketNo = (
+    await page.getByTestId('ticket-page').getByRole('heading', { level: 3 }).textContent()
+  )?.match(/[A-Z0-9]+-\d{6}-\d{4}/)?.[0];
   const ticket = await app.rpc<{ photoIds: string[] }>('tickets.get', { ticketNo }, token);
   expect(ticket.photoIds).toHaveLength(2);
   for (const id of ticket.photoIds) {

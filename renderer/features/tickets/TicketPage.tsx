@@ -1,11 +1,11 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Image, Space, Spin, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CustodyPanel } from '../goods/CustodyPanel';
 import { formatFen } from '../../../shared/money';
 import { useCatalogue } from '../../app/useCatalogue';
 import { useRemote } from '../../app/useRemote';
+import { useStoreTime } from '../../app/useStoreTime';
 import { usePrintTicket } from '../../print/usePrintTicket';
 
 /** Earlier tickets of the same device (by serial): what was done to it before. */
@@ -44,6 +44,7 @@ function Photo({ id }: { id: string }) {
 /** One ticket as staff see it (passcode included), with reprints that say they are copies. */
 export function TicketPage({ ticketNo }: { ticketNo: string }) {
   const { t } = useTranslation();
+  const time = useStoreTime();
   const { category: categoryOf, nameOf, label } = useCatalogue();
   const { data: ticket, reload } = useRemote('tickets.get', { ticketNo });
   const { print, element: printTarget } = usePrintTicket();
@@ -140,7 +141,7 @@ export function TicketPage({ ticketNo }: { ticketNo: string }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('intake.promisedDate')}>{ticket.promisedDate}</Descriptions.Item>
         <Descriptions.Item label={t('ticket.received')}>
-          {dayjs(ticket.receivedAt).format('YYYY-MM-DD HH:mm')} · {ticket.receivedBy.name}
+          {time(ticket.receivedAt)} · {ticket.receivedBy.name}
         </Descriptions.Item>
       </Descriptions>
       {ticket.photoIds.length > 0 && (
