@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { anyStaff, id, method, none, requiredText, supervisors, text } from './contract-kit';
-import { custodyPlaces, movementKinds } from './custody';
+import { custodyPlaces, disposalKinds, everydayKinds, movementKinds } from './custody';
 import { calendarDateSchema } from './intake';
 
 /** Goods in and out: the custody ledger of customers' devices, where each one is, shelf counts. */
@@ -125,15 +125,7 @@ export const goodsContract = {
   'goods.move': method({
     input: z.strictObject({
       ticket,
-      kind: z.enum([
-        'to_shelf',
-        'to_workshop',
-        'to_vendor',
-        'from_vendor',
-        'handed_back',
-        'transfer_out',
-        'transfer_in',
-      ]),
+      kind: z.enum(everydayKinds),
       ...movementInput,
     }),
     output: custodyStateSchema,
@@ -143,7 +135,7 @@ export const goodsContract = {
   'goods.dispose': method({
     input: z.strictObject({
       ticket,
-      kind: z.enum(['scrapped', 'abandoned']),
+      kind: z.enum(disposalKinds),
       noticeDate: calendarDateSchema.optional(),
       note: text(200).default(''),
     }),

@@ -81,6 +81,8 @@ export const contract = {
       schemaVersion: z.number(),
       setUp: z.boolean(),
       storeName: z.string().nullable(),
+      /** The store's time zone: every time a screen shows is on the store's clock. */
+      timeZone: z.string().nullable(),
       language: z.enum(languages),
     }),
     access: 'public',

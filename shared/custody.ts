@@ -56,8 +56,19 @@ export const movementRules: Record<MovementKind, Rule> = {
   abandoned: { from: ['on_premises'], to: 'disposed', location: 'abandoned', needs: ['notice'] },
 };
 
-/** Kinds a clerk may record by hand; `received` is written by intake only. */
-export const manualKinds = movementKinds.filter((kind) => kind !== 'received');
+/** Movements any staff member records (goods.move); `received` is written by intake only. */
+export const everydayKinds = [
+  'to_shelf',
+  'to_workshop',
+  'to_vendor',
+  'from_vendor',
+  'handed_back',
+  'transfer_out',
+  'transfer_in',
+] as const satisfies readonly MovementKind[];
+
+/** Movements that give up a customer's device: a supervisor's decision (goods.dispose). */
+export const disposalKinds = ['scrapped', 'abandoned'] as const satisfies readonly MovementKind[];
 
 /** The extras some movements carry (kept in the ledger entry's `details`). */
 export type MovementDetails = {

@@ -57,6 +57,7 @@ export function App() {
         ? {
             staff: signedIn.staff,
             storeName: status.storeName,
+            timeZone: status.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
             appVersion: status.appVersion,
             schemaVersion: status.schemaVersion,
             lock,

@@ -7,6 +7,8 @@ export type SessionStaff = OutputOf<'auth.me'>;
 export type SessionApi = {
   staff: SessionStaff;
   storeName: string | null;
+  /** The store's time zone (IANA), for showing times on the store's clock. */
+  timeZone: string;
   appVersion: string;
   schemaVersion: number;
   lock(): void;

@@ -19,12 +19,14 @@ describe('first run', () => {
     expect(value(await rpc(core, 'system.status', {}))).toMatchObject({
       setUp: false,
       storeName: null,
+      timeZone: null,
       schemaVersion: latestSchemaVersion,
     });
     await setUpStore(core);
     expect(value(await rpc(core, 'system.status', {}))).toMatchObject({
       setUp: true,
       storeName: '上海南京路店',
+      timeZone: 'Asia/Shanghai', // screens show times on the store's clock
       language: 'zh-CN',
     });
     const before = tableCounts(core);

@@ -36,6 +36,7 @@ describe('browser mode POST /rpc', () => {
         schemaVersion: latestSchemaVersion,
         setUp: false,
         storeName: null,
+        timeZone: null,
         language: 'zh-CN',
       },
     });

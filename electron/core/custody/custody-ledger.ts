@@ -10,6 +10,7 @@ import {
 } from '../../../shared/custody';
 import { newId } from '../../../shared/ids';
 import type { CustodyMovementsTable, Executor, Tx } from '../db/schema';
+import type { CustodyStateTable } from '../db/schema-goods';
 
 export const genesisHash = '0'.repeat(64);
 
@@ -53,6 +54,26 @@ export const toLedgerEntry = (
   details: JSON.parse(row.details) as MovementDetails,
   reverses: row.reverses,
 });
+
+/** A `custody_state` row as the rules see it. */
+export const toCustodyState = (row: CustodyStateTable): CustodyState => ({
+  place: row.place,
+  location: row.location,
+  kind: row.kind as MovementKind,
+  entryId: row.entry_id,
+  since: row.since,
+  details: JSON.parse(row.details) as MovementDetails,
+});
+
+/** Where a ticket's device is now, as kept beside the ledger; null before its intake. */
+export async function currentState(db: Executor, ticketId: string): Promise<CustodyState | null> {
+  const row = await db
+    .selectFrom('custody_state')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirst();
+  return row ? toCustodyState(row) : null;
+}
 
 /** A ticket's entries in ledger order. */
 export const entriesOfTicket = (db: Executor, ticketId: string) =>

@@ -1,8 +1,9 @@
+import { isDeepStrictEqual } from 'node:util';
 import { deriveCustody, type CustodyState } from '../../../shared/custody';
 import type { SqliteHandle } from '../db/open';
 import type { CustodyMovementsTable } from '../db/schema';
 import type { CustodyStateTable } from '../db/schema-goods';
-import { custodyHash, genesisHash, toLedgerEntry } from './custody-ledger';
+import { custodyHash, genesisHash, toCustodyState, toLedgerEntry } from './custody-ledger';
 
 export type BrokenLink = {
   storeId: string;
@@ -134,12 +135,5 @@ async function verifyStates(sqlite: SqliteHandle): Promise<BrokenLink | null> {
 
 function sameState(derived: CustodyState | null, saved: CustodyStateTable | undefined): boolean {
   if (!derived || !saved) return !derived && !saved;
-  return (
-    derived.place === saved.place &&
-    derived.location === saved.location &&
-    derived.kind === saved.kind &&
-    derived.entryId === saved.entry_id &&
-    derived.since === saved.since &&
-    JSON.stringify(derived.details) === saved.details
-  );
+  return isDeepStrictEqual(toCustodyState(saved), derived);
 }

@@ -10,31 +10,13 @@ import { calendarDateIn, daysBetween } from '../../../shared/dates';
 import { failWith } from '../../../shared/result';
 import { recordChange } from '../changes';
 import { sessionOf, type Ctx } from '../context';
-import { appendCustody } from '../custody/custody-ledger';
-import type { Executor } from '../db/schema';
+import { appendCustody, currentState } from '../custody/custody-ledger';
 import { localStore } from '../store/store.repository';
 import { ledgerRows } from './goods.repository';
 import { findTicketRef } from './ticket-ref';
 
 type StateView = OutputOf<'goods.whereIs'>['state'] & {};
 type Ticket = Awaited<ReturnType<typeof findTicketRef>>;
-
-export async function currentState(db: Executor, ticketId: string): Promise<CustodyState | null> {
-  const row = await db
-    .selectFrom('custody_state')
-    .selectAll()
-    .where('ticket_id', '=', ticketId)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    place: row.place,
-    location: row.location,
-    kind: row.kind as MovementKind,
-    entryId: row.entry_id,
-    since: row.since,
-    details: JSON.parse(row.details) as MovementDetails,
-  };
-}
 
 const view = (ticket: Ticket, state: CustodyState): StateView => ({
   ticketId: ticket.id,

@@ -4,7 +4,8 @@ import type { Executor } from '../db/schema';
 
 type LedgerRow = OutputOf<'goods.register'>['rows'][number];
 
-const deviceName = (brand: string, model: string) => [brand, model].filter(Boolean).join(' ');
+/** How lists name a device: brand and model, whichever are known. */
+export const deviceName = (brand: string, model: string) => [brand, model].filter(Boolean).join(' ');
 
 /** One ticket's entries, or a store's entries in a time range `[fromAt, toAt)`. */
 export type LedgerFilter = { ticketId: string } | { storeId: string; fromAt: number; toAt: number };

@@ -5,7 +5,8 @@ import { recordChange, recordEvent } from '../changes';
 import { sessionOf, type Ctx } from '../context';
 import type { Executor } from '../db/schema';
 import { localStore } from '../store/store.repository';
-import { currentState } from './custody.service';
+import { currentState } from '../custody/custody-ledger';
+import { deviceName } from './goods.repository';
 import { findTicketRef } from './ticket-ref';
 
 type ShelfCount = OutputOf<'goods.countLatest'> & {};
@@ -172,7 +173,7 @@ async function countLines(db: Executor, ticketIds: string[]) {
     ticketId: row.id,
     ticketNo: row.ticket_no,
     customerName: row.name,
-    device: [row.brand, row.model].filter(Boolean).join(' '),
+    device: deviceName(row.brand, row.model),
   }));
 }
 

@@ -2,24 +2,13 @@ import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../shared/contract';
-import { movementRules } from '../../../shared/custody';
+import { everydayKinds, movementRules } from '../../../shared/custody';
 import { call } from '../../api';
 import { useErrorText } from '../../app/useErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { useLocationName } from './useLocationName';
 
-type Kind = InputOf<'goods.move'>['kind'];
 type Values = Omit<InputOf<'goods.move'>, 'expectedBack'> & { expectedBack?: Dayjs };
-
-const kinds: Kind[] = [
-  'to_shelf',
-  'to_workshop',
-  'to_vendor',
-  'from_vendor',
-  'handed_back',
-  'transfer_out',
-  'transfer_in',
-];
 
 /**
  * Records a movement of a device: scan or type its ticket number, pick the movement, and fill in
@@ -100,7 +89,7 @@ export function MoveDeviceModal({
           <Input autoFocus={!ticket} disabled={Boolean(ticket)} />
         </Form.Item>
         <Form.Item name="kind" label={t('goods.kind')} rules={[{ required: true }]}>
-          <Select options={kinds.map((k) => ({ value: k, label: t(`goods.kinds.${k}`) }))} />
+          <Select options={everydayKinds.map((k) => ({ value: k, label: t(`goods.kinds.${k}`) }))} />
         </Form.Item>
         {needs.includes('shelf') && (
           <Form.Item

@@ -20,15 +20,14 @@ export function RegisterTab() {
   const time = useStoreTime();
   const session = useSession();
   const locationName = useLocationName();
-  const store = useRemote('store.get', {}).data;
   // The store's today, not this PC's: business days are the store's (Shanghai's evening is UTC's day).
   const [openedAt] = useState(() => Date.now());
-  const today = store && dayjs(calendarDateIn(openedAt, store.timeZone));
+  const today = dayjs(calendarDateIn(openedAt, session.timeZone));
   const [chosen, setRange] = useState<[Dayjs, Dayjs] | null>(null);
-  const range = chosen ?? (today ? [today, today] : null);
-  const from = range?.[0].format('YYYY-MM-DD') ?? '';
-  const to = range?.[1].format('YYYY-MM-DD') ?? '';
-  const register = useRemote('goods.register', range ? { from, to } : null).data;
+  const range = chosen ?? [today, today];
+  const from = range[0].format('YYYY-MM-DD');
+  const to = range[1].format('YYYY-MM-DD');
+  const register = useRemote('goods.register', { from, to }).data;
   const rows = register?.rows ?? null;
   const report = usePrintReport(`${t('goods.registerTitle')} ${from}_${to}`);
 

@@ -1,8 +1,8 @@
 import { Empty, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
-import { formatMoment } from '../../../shared/dates';
 import { useRemote } from '../../app/useRemote';
+import { useStoreTime } from '../../app/useStoreTime';
 
 type Line = OutputOf<'parts.atVendor'>[number];
 
@@ -17,7 +17,7 @@ export function AtVendorTab() {
 /** The parts lines out at vendors (all of them, or one vendor's in the goods view). */
 export function PartsAtVendorTable({ lines }: { lines: Line[] | null }) {
   const { t } = useTranslation();
-  const timeZone = useRemote('store.get', {}).data?.timeZone;
+  const time = useStoreTime();
   return (
     <Table<Line>
       rowKey={(line) => `${line.partId}/${line.vendor}/${line.rmaNo}`}
@@ -34,7 +34,7 @@ export function PartsAtVendorTable({ lines }: { lines: Line[] | null }) {
         {
           title: t('parts.vendor.sentAt'),
           dataIndex: 'sentAt',
-          render: (at: number) => (timeZone ? formatMoment(at, timeZone).slice(0, 10) : ''),
+          render: (at: number) => time(at).slice(0, 10),
         },
         {
           title: t('parts.vendor.daysOut'),

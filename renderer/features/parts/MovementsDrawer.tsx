@@ -1,10 +1,9 @@
 import { Button, Drawer, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoment } from '../../../shared/dates';
 import type { Movement, Part } from '../../../shared/parts';
 import { call } from '../../api';
-import { useRemote } from '../../app/useRemote';
+import { useStoreTime } from '../../app/useStoreTime';
 
 const pageSize = 50;
 const kindColour: Record<Movement['kind'], string> = {
@@ -18,7 +17,7 @@ const kindColour: Record<Movement['kind'], string> = {
 /** A part's stock ledger, newest first, with who did each entry and who allowed it. */
 export function MovementsDrawer({ part, onClose }: { part: Part; onClose: () => void }) {
   const { t } = useTranslation();
-  const timeZone = useRemote('store.get', {}).data?.timeZone;
+  const when = useStoreTime();
   const [rows, setRows] = useState<Movement[]>([]);
   const [more, setMore] = useState(false);
 
@@ -45,7 +44,6 @@ export function MovementsDrawer({ part, onClose }: { part: Part; onClose: () => 
     setMore(result.value.length === pageSize);
   };
 
-  const when = (at: number) => (timeZone ? formatMoment(at, timeZone) : new Date(at).toLocaleString());
   return (
     <Drawer open size={960} title={t('parts.history.title', { name: part.name })} onClose={onClose}>
       <Table<Movement>
