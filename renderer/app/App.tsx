@@ -60,6 +60,7 @@ export function App() {
             timeZone: status.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
             appVersion: status.appVersion,
             schemaVersion: status.schemaVersion,
+            storeChanged: loadStatus,
             lock,
             signOut,
             switchUser: signOut,
@@ -69,7 +70,7 @@ export function App() {
             },
           }
         : null,
-    [signedIn, status, lock, signOut],
+    [signedIn, status, lock, signOut, loadStatus],
   );
 
   let screen;

@@ -11,6 +11,8 @@ export type SessionApi = {
   timeZone: string;
   appVersion: string;
   schemaVersion: number;
+  /** Re-reads the store's name and time zone after the profile was saved. */
+  storeChanged(): void;
   lock(): void;
   switchUser(): void;
   signOut(): void;

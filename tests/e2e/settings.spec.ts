@@ -6,6 +6,12 @@ test('settings are saved and still there after the browser-mode server restarts'
   await signIn(page, '王主管', adminPin);
   await page.getByRole('menuitem', { name: '设置' }).click();
 
+  // The store profile: the shell shows the new name at once, without signing in again.
+  await page.getByLabel('门店名称').fill('上海南京东路店');
+  await page.getByRole('tabpanel').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: '上海南京东路店', level: 5 })).toBeVisible();
+  await expect(page.getByText('已保存')).toHaveCount(0); // its message gone before the next save's
+
   await page.getByRole('tab', { name: '单据' }).click();
   await page.getByLabel('取机凭证条款').fill('凭此单取机。超过 60 天未取收取保管费。');
   await page.getByRole('tabpanel').getByRole('button', { name: '保存' }).click();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { call } from '../../api';
 import { useRemote } from '../../app/useRemote';
+import { useSession } from '../../app/session';
 import { useSaveMessage } from './useSaveMessage';
 
 type Store = OutputOf<'store.get'>;
@@ -13,11 +14,14 @@ export function StoreProfileForm({ disabled }: { disabled: boolean }) {
   const [form] = Form.useForm<Store>();
   const { data: store, setData: setStore } = useRemote('store.get', {});
   const report = useSaveMessage();
+  const session = useSession();
 
   if (!store) return <Spin />;
   const save = async ({ name, address, phone, timeZone, currency }: Store) => {
     const result = await call('store.update', { name, address, phone, timeZone, currency });
-    if (report(result, form)) setStore(result.value);
+    if (!report(result, form)) return;
+    setStore(result.value);
+    session.storeChanged(); // the shell's name and every screen's clock follow the profile
   };
   const required = [{ required: true, message: t('common.required') }];
   return (
