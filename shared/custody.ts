@@ -14,8 +14,8 @@ export const custodyPlaces = [
 ] as const;
 export type CustodyPlace = (typeof custodyPlaces)[number];
 
-export const movementKinds = [
-  'received',
+/** Movements any staff member records (goods.move); `received` is written by intake only. */
+export const everydayKinds = [
   'to_shelf',
   'to_workshop',
   'to_vendor',
@@ -23,9 +23,12 @@ export const movementKinds = [
   'handed_back',
   'transfer_out',
   'transfer_in',
-  'scrapped',
-  'abandoned',
 ] as const;
+
+/** Movements that give up a customer's device: a supervisor's decision (goods.dispose). */
+export const disposalKinds = ['scrapped', 'abandoned'] as const;
+
+export const movementKinds = ['received', ...everydayKinds, ...disposalKinds] as const;
 export type MovementKind = (typeof movementKinds)[number];
 
 /** A reversing entry undoes the latest effective movement of the same device. */
@@ -55,20 +58,6 @@ export const movementRules: Record<MovementKind, Rule> = {
   scrapped: { from: ['on_premises'], to: 'disposed', location: 'scrapped', needs: ['reason'] },
   abandoned: { from: ['on_premises'], to: 'disposed', location: 'abandoned', needs: ['notice'] },
 };
-
-/** Movements any staff member records (goods.move); `received` is written by intake only. */
-export const everydayKinds = [
-  'to_shelf',
-  'to_workshop',
-  'to_vendor',
-  'from_vendor',
-  'handed_back',
-  'transfer_out',
-  'transfer_in',
-] as const satisfies readonly MovementKind[];
-
-/** Movements that give up a customer's device: a supervisor's decision (goods.dispose). */
-export const disposalKinds = ['scrapped', 'abandoned'] as const satisfies readonly MovementKind[];
 
 /** The extras some movements carry (kept in the ledger entry's `details`). */
 export type MovementDetails = {
