@@ -4,6 +4,8 @@ import { calendarDateSchema, intakeInputSchema } from './intake';
 import { admins, anyStaff, counter, id, method, none, requiredText, supervisors, text } from './contract-kit';
 import { goodsContract } from './contract-goods';
 import { partsContract } from './contract-parts';
+import { repairContract } from './contract-repair';
+import { notifyContract } from './contract-notify';
 import { languages, roles, type Role } from './roles';
 import { settingsFields } from './settings';
 import {
@@ -253,6 +255,8 @@ export const contract = {
   }),
   ...goodsContract,
   ...partsContract,
+  ...repairContract,
+  ...notifyContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,7 +7,12 @@ import { isPhone, normalizePhone } from './phone';
 /** Intake input: every field bounded, every amount an integer number of fen within reason. */
 
 const text = (max: number) => z.string().trim().max(max);
-const fen = z.number().int('fen_integer').min(0, 'amount_negative').max(maxFen, 'amount_too_large');
+export const fenSchema = z
+  .number()
+  .int('fen_integer')
+  .min(0, 'amount_negative')
+  .max(maxFen, 'amount_too_large');
+const fen = fenSchema;
 export const calendarDateSchema = z.string().refine(isCalendarDate, 'date_format');
 const key = z.string().regex(/^[a-z0-9_]{1,40}$/, 'unknown_key');
 

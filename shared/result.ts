@@ -22,6 +22,8 @@ export const errorCodes = [
   'not_supported',
   'wrong_place',
   'unknown_code',
+  'invalid_transition',
+  'changed_meanwhile',
   'internal',
 ] as const;
 

@@ -22,6 +22,10 @@ export const settingsFields = z.strictObject({
   custodyIdleDays: z.number().int().min(1).max(365),
   /** Days the store keeps a device after intake before it may be disposed of, with notice. */
   storageDays: z.number().int().min(7).max(3650),
+  /** A ticket nothing has happened to for this many hours is flagged as stalled on the board. */
+  stallHours: z.number().int().min(1).max(720),
+  /** Where "notify" posts customer messages (an SMS or WeChat gateway); empty: no sending. */
+  notifyWebhookUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
 });
 
 export type Settings = z.infer<typeof settingsFields>;
@@ -45,6 +49,8 @@ export const settingDefaults: Settings = {
   pinLockoutMinutes: 15,
   custodyIdleDays: 3,
   storageDays: 90,
+  stallHours: 48,
+  notifyWebhookUrl: '',
 };
 
 export const settingKeys = Object.keys(settingDefaults) as SettingKey[];

@@ -6,6 +6,8 @@ import { findCustomers } from './customers/customers.service';
 import type { Ctx } from './context';
 import { goodsHandlers } from './goods/goods.handlers';
 import { partsHandlers } from './parts/parts.handlers';
+import { repairHandlers } from './repair/repair.handlers';
+import { notifyHandlers } from './notify/notify.handlers';
 import * as settings from './settings/settings.service';
 import * as staff from './staff/staff.service';
 import { setUpStore } from './store/setup.service';
@@ -61,4 +63,6 @@ export const handlers: HandlerGroup<MethodName> = {
   'tickets.printed': tickets.recordPrints,
   ...goodsHandlers,
   ...partsHandlers,
+  ...repairHandlers,
+  ...notifyHandlers,
 };

@@ -21,5 +21,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   not_supported: 501,
   wrong_place: 409,
   unknown_code: 404,
+  invalid_transition: 409,
+  changed_meanwhile: 409,
   internal: 500,
 };

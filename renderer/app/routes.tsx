@@ -1,5 +1,6 @@
 import {
   AppstoreOutlined,
+  DashboardOutlined,
   CloudServerOutlined,
   FormOutlined,
   HomeOutlined,
@@ -12,6 +13,7 @@ import {
 import type { ReactNode } from 'react';
 import type { MethodName } from '../../shared/contract';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { BoardPage } from '../features/board/BoardPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { GoodsPage } from '../features/goods/GoodsPage';
 import { HomePage } from '../features/home/HomePage';
@@ -49,6 +51,12 @@ export const routes: Route[] = [
     page: (ticketNo) => (ticketNo ? <TicketPage key={ticketNo} ticketNo={ticketNo} /> : <TicketsPage />),
     opensWith: 'tickets.list',
     shortcut: 'F3',
+  },
+  {
+    key: 'board',
+    icon: <DashboardOutlined />,
+    page: (view) => <BoardPage view={view} />,
+    opensWith: 'repair.board',
   },
   {
     key: 'goods',

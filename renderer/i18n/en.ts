@@ -1,5 +1,8 @@
 import { goodsEn } from './goods';
 import { partsEn } from './parts';
+import { boardEn } from './board';
+import { workflowEn } from './workflow';
+import { notifyEn } from './notify';
 import type { zhCN } from './zh-CN';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -11,6 +14,7 @@ export const en: Shape<typeof zhCN> = {
   nav: {
     parts: 'Parts',
     goods: 'Goods in/out',
+    board: 'Repair board',
     catalogue: 'Categories',
     home: 'Overview',
     intake: 'Take in',
@@ -231,7 +235,20 @@ export const en: Shape<typeof zhCN> = {
   },
   statuses: {
     received: 'Received',
+    diagnosing: 'Diagnosing',
+    awaiting_approval: 'Awaiting approval',
+    awaiting_parts: 'Awaiting parts',
+    in_repair: 'In repair',
+    awaiting_check: 'Awaiting check',
+    ready: 'Ready for pickup',
     collected: 'Collected',
+    on_hold: 'On hold',
+    at_vendor: 'At vendor',
+    returned_unrepaired: 'Returned unrepaired',
+    replaced: 'Replaced',
+    refunded: 'Refunded',
+    abandoned: 'Abandoned',
+    cancelled: 'Cancelled',
   },
   serviceTypes: { A: 'Paid service', B: 'Contract service', C: 'Free warranty', D: 'Internal work' },
   paymentMethods: { cash: 'Cash', card: 'Bank card', wechat: 'WeChat Pay', alipay: 'Alipay', other: 'Other' },
@@ -387,9 +404,14 @@ export const en: Shape<typeof zhCN> = {
     not_supported: 'Not available here',
     wrong_place: 'The device is not where this movement starts',
     unknown_code: 'Unrecognised barcode',
+    invalid_transition: 'Not possible in the ticket’s current status',
+    changed_meanwhile: 'Someone else changed this ticket; reload it and try again',
     internal: 'Something went wrong; the change was not saved',
     network: 'Cannot reach the service',
   },
   parts: partsEn,
   goods: goodsEn,
+  board: boardEn,
+  workflow: workflowEn,
+  notify: notifyEn,
 };

@@ -1,5 +1,8 @@
 import { goodsZh } from './goods';
 import { partsZh } from './parts';
+import { boardZh } from './board';
+import { workflowZh } from './workflow';
+import { notifyZh } from './notify';
 /** Simplified Chinese: the counter's first language. `en.ts` must have the same keys (typed). */
 export const zhCN = {
   app: { name: '售后服务台', loading: '正在加载…' },
@@ -8,6 +11,7 @@ export const zhCN = {
   nav: {
     parts: '配件',
     goods: '物品进出',
+    board: '维修看板',
     catalogue: '品类',
     home: '概览',
     intake: '收件',
@@ -226,7 +230,20 @@ export const zhCN = {
   },
   statuses: {
     received: '已收件',
+    diagnosing: '检测中',
+    awaiting_approval: '待客户确认',
+    awaiting_parts: '待配件',
+    in_repair: '维修中',
+    awaiting_check: '待主任验讫',
+    ready: '待取机',
     collected: '已取机',
+    on_hold: '暂停',
+    at_vendor: '厂家维修',
+    returned_unrepaired: '未修退回',
+    replaced: '已换货',
+    refunded: '已退货',
+    abandoned: '逾期弃置',
+    cancelled: '已取消',
   },
   serviceTypes: { A: '有费服务', B: '合同服务', C: '免费保修', D: '内部工作' },
   paymentMethods: { cash: '现金', card: '银行卡', wechat: '微信支付', alipay: '支付宝', other: '其他' },
@@ -371,9 +388,14 @@ export const zhCN = {
     not_supported: '此处不支持该操作',
     wrong_place: '该设备不在此操作的起点位置',
     unknown_code: '无法识别的条码',
+    invalid_transition: '当前状态下不能这样操作',
+    changed_meanwhile: '此单已被他人修改，请刷新后再操作',
     internal: '出错了，本次修改没有保存',
     network: '无法连接到服务',
   },
   parts: partsZh,
   goods: goodsZh,
+  board: boardZh,
+  workflow: workflowZh,
+  notify: notifyZh,
 };

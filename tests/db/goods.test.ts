@@ -194,6 +194,11 @@ describe('disposing of a device', () => {
     expect(noNotice.ok || noNotice.error.fields).toEqual({ noticeDate: 'required' });
     const future = await dispose({ ticket: ticket.ticketNo, kind: 'abandoned', noticeDate: '2027-06-01' });
     expect(future.ok || future.error.fields).toEqual({ noticeDate: 'date_in_future' });
+    // Still being repaired: the ticket's rules refuse to abandon it, and the custody entry goes too.
+    const open = await dispose({ ticket: ticket.ticketNo, kind: 'abandoned', noticeDate: '2026-12-20' });
+    expect(open.ok || open.error.code).toBe('invalid_transition');
+    expect((await where(ticket.ticketNo)).state?.place).toBe('on_premises');
+    core.sqlite.prepare("UPDATE tickets SET status = 'ready' WHERE id = ?").run(ticket.id); // repaired, never collected
 
     const done = value(
       await dispose({ ticket: ticket.ticketNo, kind: 'abandoned', noticeDate: '2026-12-20' }),
@@ -204,6 +209,8 @@ describe('disposing of a device', () => {
       details: { noticeDate: '2026-12-20' },
     });
     expect((await where(ticket.ticketNo)).trail.at(-1)?.kind).toBe('abandoned');
+    const status = core.sqlite.prepare('SELECT status FROM tickets WHERE id = ?').get(ticket.id);
+    expect(status).toEqual({ status: 'abandoned' });
   });
 
   it('scrapping needs a reason', async () => {

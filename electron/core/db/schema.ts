@@ -2,6 +2,14 @@ import type { Generated, Kysely, Transaction } from 'kysely';
 import type { Language, Role } from '../../../shared/roles';
 import type { PartsTable, StockMovementsTable, StockRequestsTable } from '../parts/parts.tables';
 import type {
+  ApprovalsTable,
+  LabourEntriesTable,
+  LabourTimersTable,
+  NotificationsTable,
+  RepairChecksTable,
+  RepairPartsTable,
+} from '../repair/repair.tables';
+import type {
   CustodyStateTable,
   ShelfCountResultsTable,
   ShelfCountScansTable,
@@ -156,6 +164,25 @@ export type TicketsTable = {
   received_at: number;
   collected_at: number | null;
   updated_at: number;
+  /** Bumped by every change; a write naming an older version is refused (optimistic locking). */
+  version: number;
+  assigned_to: string | null;
+  /** When the ticket entered its status, and when anything last happened to it (null once closed). */
+  status_at: number | null;
+  activity_at: number | null;
+  diagnosis: string;
+  cause: string;
+  action_taken: string;
+  diagnosed_by: string | null;
+  /** The amount the customer approved, when the estimate went over their cost limit. */
+  approved_fen: number | null;
+  checked_by: string | null;
+  checked_at: number | null;
+  charge_basis: 'estimate' | 'diagnosis_fee' | 'free';
+  outcome: 'repair' | 'replace' | 'refund' | 'rejected' | null;
+  outcome_reason: string;
+  outcome_at: number | null;
+  replacement_serial: string;
 };
 
 export type TicketPhotosTable = {
@@ -174,6 +201,9 @@ export type TicketEventsTable = {
   from_status: string | null;
   to_status: string;
   note: string;
+  /** The act the row records (`move`, `assign`, `diagnose`, ...); statuses equal when it moved none. */
+  action: string;
+  details: string;
 };
 
 export type CustodyMovementsTable = {
@@ -248,6 +278,12 @@ export type DB = {
   shelf_counts: ShelfCountsTable;
   shelf_count_scans: ShelfCountScansTable;
   shelf_count_results: ShelfCountResultsTable;
+  labour_entries: LabourEntriesTable;
+  labour_timers: LabourTimersTable;
+  repair_parts: RepairPartsTable;
+  approvals: ApprovalsTable;
+  repair_checks: RepairChecksTable;
+  notifications: NotificationsTable;
 };
 
 export type Db = Kysely<DB>;

@@ -30,7 +30,17 @@ export const findDeviceBySerial = (db: Executor, storeId: string, serial: string
 export const ticketsOfDevice = (db: Executor, deviceId: string) =>
   db
     .selectFrom('tickets')
-    .select(['id', 'ticket_no', 'business_date', 'service_type', 'collected_at', 'received_at'])
+    .select([
+      'id',
+      'ticket_no',
+      'business_date',
+      'service_type',
+      'status',
+      'collected_at',
+      'received_at',
+      'outcome',
+      'outcome_at',
+    ])
     .where('device_id', '=', deviceId)
     .orderBy('received_at')
     .execute();

@@ -10,8 +10,10 @@ import { calendarDateIn, daysBetween } from '../../../shared/dates';
 import { failWith } from '../../../shared/result';
 import { recordChange } from '../changes';
 import { sessionOf, type Ctx } from '../context';
+import type { Tx } from '../db/schema';
 import { appendCustody, currentState } from '../custody/custody-ledger';
 import { localStore } from '../store/store.repository';
+import { ticketForChange, transition } from '../repair/ticket-change';
 import { ledgerRows } from './goods.repository';
 import { findTicketRef } from './ticket-ref';
 
@@ -43,7 +45,7 @@ function missingFields(kind: MovementKind, input: Movement): Record<string, stri
   return fields;
 }
 
-type Movement = {
+export type Movement = {
   ticket: string;
   kind: MovementKind;
   location?: string;
@@ -61,17 +63,21 @@ type Movement = {
  * state and an audit entry in one transaction.
  */
 async function move(ctx: Ctx, input: Movement): Promise<StateView> {
-  const staff = sessionOf(ctx);
-  const { core } = ctx;
   const store = await localStore(ctx);
+  return ctx.core.db.transaction().execute((trx) => moveWithin(trx, ctx, store.id, input));
+}
+
+/** A movement as part of a larger act (a repair sent to a vendor, a hand-back), in its transaction. */
+export async function moveWithin(trx: Tx, ctx: Ctx, storeId: string, input: Movement): Promise<StateView> {
+  const staff = sessionOf(ctx);
   const missing = missingFields(input.kind, input);
   if (Object.keys(missing).length > 0) {
     return failWith('invalid_input', `${input.kind} needs ${Object.keys(missing).join(', ')}`, {
       fields: missing,
     });
   }
-  return core.db.transaction().execute(async (trx) => {
-    const ticket = await findTicketRef(trx, store.id, input.ticket);
+  {
+    const ticket = await findTicketRef(trx, storeId, input.ticket);
     const state = await currentState(trx, ticket.id);
     if (refusal(state, input.kind)) {
       return failWith('wrong_place', `${ticket.ticket_no} is ${state?.place ?? 'not received'}`, {
@@ -91,13 +97,13 @@ async function move(ctx: Ctx, input: Movement): Promise<StateView> {
           ? input.otherStore
           : (input.location ?? '');
     const { entry, state: after } = await appendCustody(trx, {
-      store_id: store.id,
+      store_id: storeId,
       ticket_id: ticket.id,
       device_id: ticket.device_id,
       kind: input.kind,
       location: location ?? '',
       staff_id: staff.staffId,
-      at: core.now(),
+      at: ctx.core.now(),
       note: input.note,
       details,
     });
@@ -110,7 +116,7 @@ async function move(ctx: Ctx, input: Movement): Promise<StateView> {
     });
     if (!after) throw new Error('A movement always leaves the device somewhere');
     return view(ticket, after);
-  });
+  }
 }
 
 export const moveDevice = (ctx: Ctx, input: ParsedInputOf<'goods.move'>) => move(ctx, input);
@@ -120,8 +126,8 @@ export const moveDevice = (ctx: Ctx, input: ParsedInputOf<'goods.move'>) => move
  * since intake, and only once the customer was given notice (a date not in the future).
  */
 export async function disposeDevice(ctx: Ctx, input: ParsedInputOf<'goods.dispose'>): Promise<StateView> {
+  const store = await localStore(ctx);
   if (input.kind === 'abandoned') {
-    const store = await localStore(ctx);
     const ticket = await findTicketRef(ctx.core.db, store.id, input.ticket);
     const today = calendarDateIn(ctx.core.now(), store.time_zone);
     const held = daysBetween(calendarDateIn(ticket.received_at, store.time_zone), today);
@@ -136,7 +142,19 @@ export async function disposeDevice(ctx: Ctx, input: ParsedInputOf<'goods.dispos
       });
     }
   }
-  return move(ctx, input);
+  return ctx.core.db.transaction().execute(async (trx) => {
+    const state = await moveWithin(trx, ctx, store.id, input);
+    // An abandoned device closes its ticket, which must be waiting for collection (the rules say so).
+    if (input.kind === 'abandoned') {
+      const ticket = await ticketForChange(trx, ctx, state.ticketId);
+      await transition(trx, ctx, ticket, 'abandoned', 'dispose', {
+        action: 'abandon',
+        note: input.note,
+        details: { noticeDate: input.noticeDate },
+      });
+    }
+    return state;
+  });
 }
 
 /**

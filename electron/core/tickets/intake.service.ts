@@ -101,6 +101,22 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
       received_at: now,
       collected_at: null,
       updated_at: now,
+      version: 1,
+      assigned_to: null,
+      status_at: now,
+      activity_at: now,
+      diagnosis: '',
+      cause: '',
+      action_taken: '',
+      diagnosed_by: null,
+      approved_fen: null,
+      checked_by: null,
+      checked_at: null,
+      charge_basis: input.serviceType === 'C' ? ('free' as const) : ('estimate' as const),
+      outcome: null,
+      outcome_reason: '',
+      outcome_at: null,
+      replacement_serial: '',
     };
     await trx.insertInto('tickets').values(ticket).execute();
     const photoIds = photos.map(() => newId());
@@ -128,6 +144,8 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
         from_status: null,
         to_status: 'received',
         note: '',
+        action: 'intake',
+        details: '{}',
       })
       .execute();
     const { entry: custody } = await appendCustody(trx, {

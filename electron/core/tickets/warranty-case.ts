@@ -6,15 +6,19 @@ type PriorTicket = {
   ticket_no: string;
   business_date: string;
   service_type: string;
+  status: string;
   collected_at: number | null;
+  outcome: string | null;
+  outcome_at: number | null;
 };
 
 type Assessment = Entitlement & { reRepairOf: PriorTicket | null };
 
 /**
- * Judges a new intake under 三包 from the device's own history: earlier tickets are prior repairs
- * (free-warranty ones count towards "two failed repairs"), and one collected within the policy's
- * re-repair window makes this a re-repair of it.
+ * Judges a device under 三包 from its own history: earlier tickets are prior repairs (free-warranty
+ * ones count towards "two failed repairs"; cancelled ones are no repair), a 三包 replacement restarts
+ * the clock, and one collected within the policy's re-repair window makes this a re-repair of it.
+ * For a device already in the store, `awaitingPartsSince` is when its wait for parts began.
  */
 export function assessIntake(options: {
   policy: WarrantyPolicy;
@@ -24,8 +28,10 @@ export function assessIntake(options: {
   part: string;
   userDamage: boolean;
   history: PriorTicket[];
+  awaitingPartsSince?: string;
 }): Assessment {
-  const { policy, today, timeZone, history } = options;
+  const { policy, today, timeZone } = options;
+  const history = options.history.filter((ticket) => ticket.status !== 'cancelled');
   const handedBack = (ticket: PriorTicket) =>
     ticket.collected_at === null ? null : calendarDateIn(ticket.collected_at, timeZone);
   const entitlement = assessWarranty({
@@ -37,9 +43,14 @@ export function assessIntake(options: {
     priorRepairs: history.map((ticket) => ({
       droppedOff: ticket.business_date,
       handedBack: handedBack(ticket),
-      warrantyRepair: ticket.service_type === 'C',
+      warrantyRepair: ticket.service_type === 'C' && ticket.outcome !== 'rejected',
     })),
-    replacements: [],
+    replacements: history.flatMap((ticket) =>
+      ticket.outcome === 'replace' && ticket.outcome_at !== null
+        ? [calendarDateIn(ticket.outcome_at, timeZone)]
+        : [],
+    ),
+    awaitingPartsSince: options.awaitingPartsSince,
   });
   const reRepairOf =
     [...history].reverse().find((ticket) => {

@@ -4,6 +4,7 @@ import * as m0002 from './0002-intake';
 import * as m0003 from './0003-search-speed';
 import * as m0004 from './0004-goods';
 import * as m0005 from './0005-parts';
+import * as m0006 from './0006-repair';
 
 export type Migration = { up(db: Kysely<unknown>): Promise<void> };
 
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0003-search-speed': m0003,
   '0004-goods': m0004,
   '0005-parts': m0005,
+  '0006-repair': m0006,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;

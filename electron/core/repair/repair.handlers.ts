@@ -1,0 +1,34 @@
+import type { repairContract } from '../../../shared/contract-repair';
+import type { HandlerGroup } from '../handlers';
+import { assign, claim } from './assignment.service';
+import { board, myJobs } from './board.service';
+import { logLabour, reverseLabour, toggleTimer } from './labour.service';
+import { loadRepairCard } from './repair-card.repository';
+import { usePart } from './repair-parts.service';
+import { ticketForChange } from './ticket-change';
+import { fromVendor, toVendor } from './vendor.service';
+import { decideOutcome, warrantyNow } from './warranty-claim.service';
+import { approve, check, diagnose, finish, move } from './workflow.service';
+
+/** The repair workflow's methods (shared/contract-repair.ts). */
+export const repairHandlers: HandlerGroup<keyof typeof repairContract> = {
+  'repair.board': board,
+  'repair.myJobs': myJobs,
+  'repair.card': async (ctx, input) =>
+    loadRepairCard(ctx.core.db, await ticketForChange(ctx.core.db, ctx, input.ticket)),
+  'repair.assign': assign,
+  'repair.claim': claim,
+  'repair.move': move,
+  'repair.diagnose': diagnose,
+  'repair.approve': approve,
+  'repair.timer': toggleTimer,
+  'repair.logLabour': logLabour,
+  'repair.reverseLabour': reverseLabour,
+  'repair.usePart': usePart,
+  'repair.finish': finish,
+  'repair.check': check,
+  'repair.toVendor': toVendor,
+  'repair.fromVendor': fromVendor,
+  'repair.warranty': warrantyNow,
+  'repair.outcome': decideOutcome,
+};

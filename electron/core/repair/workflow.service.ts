@@ -1,0 +1,183 @@
+import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
+import { newId } from '../../../shared/ids';
+import { failWith } from '../../../shared/result';
+import type { TicketStatus } from '../../../shared/ticket-status';
+import { sessionOf, type Ctx } from '../context';
+import { currentState } from '../custody/custody-ledger';
+import type { Tx } from '../db/schema';
+import { moveWithin } from '../goods/custody.service';
+import { stopTimers } from './labour.service';
+import { changeTicket, needsApproval, ticketForChange, transition, type Ticket } from './ticket-change';
+
+type Changed = OutputOf<'repair.move'>;
+
+/** Runs an act on one ticket in one transaction, from the version the caller was shown. */
+export const onTicket = <T>(
+  ctx: Ctx,
+  input: { ticket: string; version?: number },
+  work: (trx: Tx, ticket: Ticket) => Promise<T>,
+): Promise<T> =>
+  ctx.core.db
+    .transaction()
+    .execute(async (trx) => work(trx, await ticketForChange(trx, ctx, input.ticket, input.version)));
+
+/** The device goes back to the customer with the ticket (collected, or cancelled before any work). */
+async function handBackDevice(trx: Tx, ctx: Ctx, ticket: Ticket, note: string): Promise<void> {
+  const state = await currentState(trx, ticket.id);
+  if (state?.place !== 'on_premises') return;
+  await moveWithin(trx, ctx, ticket.store_id, { ticket: ticket.id, kind: 'handed_back', note });
+}
+
+/** A plain move of the state machine. Collecting or cancelling also hands the device back. */
+export const move = (ctx: Ctx, input: ParsedInputOf<'repair.move'>): Promise<Changed> =>
+  onTicket(ctx, input, async (trx, ticket) => {
+    const set: Partial<Ticket> = {};
+    if (input.to === 'collected') set.collected_at = ctx.core.now();
+    if (input.to === 'collected' || input.to === 'cancelled') {
+      // Checked first: the hand-back is only written for a move the rules allow.
+      const changed = await transition(trx, ctx, ticket, input.to, 'move', {
+        action: 'move',
+        note: input.note,
+        set,
+      });
+      await handBackDevice(trx, ctx, ticket, input.note);
+      return changed;
+    }
+    return transition(trx, ctx, ticket, input.to, 'move', { action: 'move', note: input.note, set });
+  });
+
+/**
+ * The technician's diagnosis and estimate. Over the customer's cost limit (and not yet approved to
+ * that amount) the job waits for the customer; otherwise it goes where the technician says.
+ */
+export const diagnose = (ctx: Ctx, input: ParsedInputOf<'repair.diagnose'>): Promise<Changed> =>
+  onTicket(ctx, input, async (trx, ticket) => {
+    const where: readonly string[] = ['received', 'diagnosing', 'in_repair', 'awaiting_parts'];
+    if (!where.includes(ticket.status)) {
+      return failWith('invalid_transition', `A ${ticket.status} ticket cannot be diagnosed`, {
+        details: { from: ticket.status, use: 'diagnose' },
+      });
+    }
+    if (ticket.status === 'received') {
+      await transition(trx, ctx, ticket, 'diagnosing', 'move', { action: 'move' });
+    }
+    const set = {
+      diagnosis: input.diagnosis,
+      cause: input.cause,
+      estimate_fen: input.estimateFen,
+      diagnosed_by: sessionOf(ctx).staffId,
+    };
+    Object.assign(ticket, set); // the rules judge the ticket as it will be
+    const to: TicketStatus = needsApproval(ticket)
+      ? 'awaiting_approval'
+      : ticket.status === 'diagnosing'
+        ? input.next
+        : (ticket.status as TicketStatus);
+    const details = { estimateFen: input.estimateFen, costLimitFen: ticket.cost_limit_fen };
+    if (to === ticket.status) return changeTicket(trx, ctx, ticket, { action: 'diagnose', set, details });
+    return transition(trx, ctx, ticket, to, 'diagnose', { action: 'diagnose', set, details });
+  });
+
+/** The customer's answer to an estimate over their limit. Declined: back unrepaired, diagnosis fee due. */
+export const approve = (ctx: Ctx, input: ParsedInputOf<'repair.approve'>): Promise<Changed> =>
+  onTicket(ctx, input, async (trx, ticket) => {
+    if (ticket.status !== 'awaiting_approval') {
+      return failWith('invalid_transition', `${ticket.ticket_no} is not waiting for approval`, {
+        details: { from: ticket.status, use: 'approve' },
+      });
+    }
+    const approved = input.decision === 'approved';
+    await trx
+      .insertInto('approvals')
+      .values({
+        id: newId(),
+        store_id: ticket.store_id,
+        ticket_id: ticket.id,
+        decision: input.decision,
+        method: input.method,
+        given_by: input.givenBy,
+        amount_fen: ticket.estimate_fen,
+        recorded_by: sessionOf(ctx).staffId,
+        at: ctx.core.now(),
+        note: input.note,
+      })
+      .execute();
+    const details = { decision: input.decision, method: input.method, givenBy: input.givenBy };
+    if (approved) {
+      ticket.approved_fen = ticket.estimate_fen;
+      return transition(trx, ctx, ticket, input.next, 'approve', {
+        action: 'approve',
+        note: input.note,
+        set: { approved_fen: ticket.estimate_fen },
+        details: { ...details, amountFen: ticket.estimate_fen },
+      });
+    }
+    return transition(trx, ctx, ticket, 'returned_unrepaired', 'approve', {
+      action: 'approve',
+      note: input.note,
+      set: { charge_basis: 'diagnosis_fee' },
+      details: { ...details, diagnosisFeeFen: ticket.diagnosis_fee_fen },
+    });
+  });
+
+/** The technician's QC. A pass stops the running timers and sends the job to the supervisor's check. */
+export const finish = (ctx: Ctx, input: ParsedInputOf<'repair.finish'>): Promise<Changed> =>
+  onTicket(ctx, input, async (trx, ticket) => {
+    if (ticket.status !== 'in_repair') {
+      return failWith('invalid_transition', `${ticket.ticket_no} is not in repair`, {
+        details: { from: ticket.status, use: 'finish' },
+      });
+    }
+    await recordCheck(trx, ctx, ticket, 'qc', input.qcPassed, input.note);
+    const set = { action_taken: input.actionTaken };
+    const details = { qcPassed: input.qcPassed };
+    if (!input.qcPassed)
+      return changeTicket(trx, ctx, ticket, { action: 'qc', note: input.note, set, details });
+    Object.assign(ticket, set);
+    const changed = await transition(trx, ctx, ticket, 'awaiting_check', 'finish', {
+      action: 'qc',
+      note: input.note,
+      set,
+      details,
+    });
+    await stopTimers(trx, ctx, ticket);
+    return changed;
+  });
+
+/** 主任验讫: only a supervisor's passed check makes a job ready for pickup, and it says who checked. */
+export const check = (ctx: Ctx, input: ParsedInputOf<'repair.check'>): Promise<Changed> =>
+  onTicket(ctx, input, async (trx, ticket) => {
+    const to = input.passed ? 'ready' : 'in_repair';
+    const now = ctx.core.now();
+    const changed = await transition(trx, ctx, ticket, to, 'check', {
+      action: 'check',
+      note: input.note,
+      set: input.passed ? { checked_by: sessionOf(ctx).staffId, checked_at: now } : {},
+      details: { passed: input.passed },
+    });
+    await recordCheck(trx, ctx, ticket, 'supervisor', input.passed, input.note);
+    return changed;
+  });
+
+async function recordCheck(
+  trx: Tx,
+  ctx: Ctx,
+  ticket: Ticket,
+  kind: 'qc' | 'supervisor',
+  passed: boolean,
+  note: string,
+): Promise<void> {
+  await trx
+    .insertInto('repair_checks')
+    .values({
+      id: newId(),
+      store_id: ticket.store_id,
+      ticket_id: ticket.id,
+      kind,
+      passed: passed ? 1 : 0,
+      staff_id: sessionOf(ctx).staffId,
+      at: ctx.core.now(),
+      note,
+    })
+    .execute();
+}
