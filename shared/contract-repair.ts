@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { priorities, serviceTypes } from './catalogue';
 import { anyStaff, counter, id, method, none, requiredText, supervisors, text } from './contract-kit';
-import { calendarDateSchema, fenSchema } from './intake';
+import { calendarDateSchema, deviceInputSchema, fenSchema } from './intake';
 import { quantitySchema } from './parts';
 import { ticketStatuses } from './ticket-status';
 import { entitlementSchema } from './ticket-schemas';
@@ -303,7 +303,8 @@ export const repairContract = {
       ...ticketAt,
       outcome: z.enum(outcomes),
       reason: text(300).default(''),
-      replacementSerial: text(40).default(''),
+      /** The serial of the unit given in exchange: it becomes a device whose warranty starts today. */
+      replacementSerial: deviceInputSchema.shape.serial,
     }),
     output: changedSchema,
     access: supervisors,

@@ -138,8 +138,9 @@ const rows: Row[] = [
   ...(['received', ...repairing] as const).map((from): Row => [from, 'at_vendor', staff, 'vendor']),
   // Giving up: cannot be repaired (no parts, not economic). The 三包 "rejected" outcome too.
   ...repairing.map((from): Row => [from, 'returned_unrepaired', technicians, 'move', ['note']]),
-  // 三包 decisions: a supervisor closes the claim with a replacement or a refund.
-  ...([...repairing, 'at_vendor'] as const).flatMap((from): Row[] => [
+  // 三包 decisions: a supervisor closes the claim with a replacement or a refund, at the counter
+  // (a third failure, the 7- and 15-day rules) or once the repair has failed.
+  ...(['received', ...repairing, 'at_vendor'] as const).flatMap((from): Row[] => [
     [from, 'replaced', supervisors, 'outcome'],
     [from, 'refunded', supervisors, 'outcome'],
   ]),

@@ -1,6 +1,7 @@
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
 import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
+import { queueSync } from '../changes';
 import type { Ctx } from '../context';
 import { requirePart } from '../parts/parts.repository';
 import { guardStock, recordMovement } from '../parts/stock-ledger';
@@ -36,17 +37,16 @@ export const usePart = (
       { kind: 'used', quantity: -input.quantity, ticketId: ticket.id },
       belowZero,
     );
-    await trx
-      .insertInto('repair_parts')
-      .values({
-        id: newId(),
-        store_id: ticket.store_id,
-        ticket_id: ticket.id,
-        movement_id: movement.id,
-        old_part: input.oldPart,
-        at: ctx.core.now(),
-      })
-      .execute();
+    const fitted = {
+      id: newId(),
+      store_id: ticket.store_id,
+      ticket_id: ticket.id,
+      movement_id: movement.id,
+      old_part: input.oldPart,
+      at: ctx.core.now(),
+    };
+    await trx.insertInto('repair_parts').values(fitted).execute();
+    await queueSync(trx, ctx, 'repair_parts', fitted.id, fitted);
     await markActive(trx, ctx, ticket.id);
     return { movementId: movement.id, onHand: part.on_hand };
   });

@@ -3,8 +3,9 @@ import { calendarDateIn, daysBetween } from '../../../shared/dates';
 import { failWith } from '../../../shared/result';
 import { findCategory, findPolicy } from '../catalogue/catalogue.repository';
 import type { Ctx } from '../context';
-import type { Executor } from '../db/schema';
-import { findDevice, ticketsOfDevice } from '../devices/devices.repository';
+import type { Executor, StoresTable, Tx } from '../db/schema';
+import { findDevice, findDeviceBySerial, ticketsOfDevice } from '../devices/devices.repository';
+import { resolveDevice } from '../tickets/resolve-device';
 import { localStore } from '../store/store.repository';
 import { assessIntake } from '../tickets/warranty-case';
 import { changeTicket, ticketForChange, transition, type Ticket } from './ticket-change';
@@ -28,8 +29,7 @@ async function awaitingPartsSince(db: Executor, ticketId: string): Promise<numbe
  * failed warranty repairs suggest a replacement), replacements (which restart the warranty), days
  * waiting for parts on this ticket (past the policy's limit: replacement), time in repair (extends it).
  */
-async function assess(ctx: Ctx, db: Executor, ticket: Ticket) {
-  const store = await localStore(ctx);
+async function assess(ctx: Ctx, db: Executor, store: StoresTable, ticket: Ticket) {
   const device = await findDevice(db, ticket.device_id);
   const category = device && (await findCategory(db, device.category_id));
   const policy = category && (await findPolicy(db, category.warrantyPolicyId));
@@ -65,7 +65,37 @@ export async function warrantyNow(
   input: ParsedInputOf<'repair.warranty'>,
 ): Promise<OutputOf<'repair.warranty'>> {
   const ticket = await ticketForChange(ctx.core.db, ctx, input.ticket);
-  return assess(ctx, ctx.core.db, ticket);
+  return assess(ctx, ctx.core.db, await localStore(ctx), ticket);
+}
+
+/**
+ * The unit a customer gets in exchange is a device of its own, bought (for 三包) on the day of the
+ * exchange: its warranty starts then, and when it comes back its history starts here.
+ */
+async function registerReplacement(
+  trx: Tx,
+  ctx: Ctx,
+  store: StoresTable,
+  ticket: Ticket,
+  serial: string,
+): Promise<void> {
+  const old = await findDevice(trx, ticket.device_id);
+  if (!old) return failWith('not_found', 'The device is gone');
+  if (await findDeviceBySerial(trx, store.id, serial.toUpperCase())) {
+    return failWith('conflict', `Serial ${serial} is already a device of this store`, {
+      fields: { replacementSerial: 'serial_in_use' },
+    });
+  }
+  await resolveDevice(trx, ctx, store.id, ticket.customer_id, {
+    categoryId: old.category_id,
+    brand: old.brand,
+    model: old.model,
+    colour: old.colour,
+    serial,
+    purchaseDate: calendarDateIn(ctx.core.now(), store.time_zone),
+    invoiceNo: '',
+    seller: `三包换货 ${ticket.ticket_no}`,
+  });
 }
 
 /**
@@ -73,12 +103,14 @@ export async function warrantyNow(
  * device from today); they need the engine to entitle the customer to them, or a reason why the store
  * grants them anyway. Repair makes the work free; rejected (with its reason) makes it chargeable.
  */
-export const decideOutcome = (
+export async function decideOutcome(
   ctx: Ctx,
   input: ParsedInputOf<'repair.outcome'>,
-): Promise<OutputOf<'repair.outcome'>> =>
-  onTicket(ctx, input, async (trx, ticket) => {
-    const entitlement = await assess(ctx, trx, ticket);
+): Promise<OutputOf<'repair.outcome'>> {
+  // Read before the transaction: the one connection is the transaction's until it ends.
+  const store = await localStore(ctx);
+  return onTicket(ctx, input, async (trx, ticket) => {
+    const entitlement = await assess(ctx, trx, store, ticket);
     const entitled =
       input.outcome === 'replace'
         ? entitlement.outcomes.includes('replace')
@@ -99,6 +131,9 @@ export const decideOutcome = (
       replacement_serial: input.replacementSerial,
     };
     const details = { outcome: input.outcome, entitled: entitlement.outcomes };
+    if (input.outcome === 'replace' && input.replacementSerial) {
+      await registerReplacement(trx, ctx, store, ticket, input.replacementSerial);
+    }
     if (input.outcome === 'replace' || input.outcome === 'refund') {
       const to = input.outcome === 'replace' ? 'replaced' : 'refunded';
       return transition(trx, ctx, ticket, to, 'outcome', {
@@ -129,3 +164,4 @@ export const decideOutcome = (
       details,
     });
   });
+}

@@ -2,6 +2,7 @@ import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
 import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
 import type { TicketStatus } from '../../../shared/ticket-status';
+import { queueSync } from '../changes';
 import { sessionOf, type Ctx } from '../context';
 import { currentState } from '../custody/custody-ledger';
 import type { Tx } from '../db/schema';
@@ -87,21 +88,20 @@ export const approve = (ctx: Ctx, input: ParsedInputOf<'repair.approve'>): Promi
       });
     }
     const approved = input.decision === 'approved';
-    await trx
-      .insertInto('approvals')
-      .values({
-        id: newId(),
-        store_id: ticket.store_id,
-        ticket_id: ticket.id,
-        decision: input.decision,
-        method: input.method,
-        given_by: input.givenBy,
-        amount_fen: ticket.estimate_fen,
-        recorded_by: sessionOf(ctx).staffId,
-        at: ctx.core.now(),
-        note: input.note,
-      })
-      .execute();
+    const approval = {
+      id: newId(),
+      store_id: ticket.store_id,
+      ticket_id: ticket.id,
+      decision: input.decision,
+      method: input.method,
+      given_by: input.givenBy,
+      amount_fen: ticket.estimate_fen,
+      recorded_by: sessionOf(ctx).staffId,
+      at: ctx.core.now(),
+      note: input.note,
+    };
+    await trx.insertInto('approvals').values(approval).execute();
+    await queueSync(trx, ctx, 'approvals', approval.id, approval);
     const details = { decision: input.decision, method: input.method, givenBy: input.givenBy };
     if (approved) {
       ticket.approved_fen = ticket.estimate_fen;
@@ -167,17 +167,16 @@ async function recordCheck(
   passed: boolean,
   note: string,
 ): Promise<void> {
-  await trx
-    .insertInto('repair_checks')
-    .values({
-      id: newId(),
-      store_id: ticket.store_id,
-      ticket_id: ticket.id,
-      kind,
-      passed: passed ? 1 : 0,
-      staff_id: sessionOf(ctx).staffId,
-      at: ctx.core.now(),
-      note,
-    })
-    .execute();
+  const row = {
+    id: newId(),
+    store_id: ticket.store_id,
+    ticket_id: ticket.id,
+    kind,
+    passed: passed ? 1 : 0,
+    staff_id: sessionOf(ctx).staffId,
+    at: ctx.core.now(),
+    note,
+  };
+  await trx.insertInto('repair_checks').values(row).execute();
+  await queueSync(trx, ctx, 'repair_checks', row.id, row);
 }
