@@ -226,6 +226,12 @@ export const repairContract = {
     output: changedSchema,
     access: counter,
   }),
+  /** A new promised date (parts late, a vendor slow): the board and the customer's messages follow it. */
+  'repair.promise': method({
+    input: z.strictObject({ ...ticketAt, promisedDate: calendarDateSchema, note: requiredText(200) }),
+    output: changedSchema,
+    access: anyStaff,
+  }),
   /** Starts or stops the signed-in technician's labour timer on a ticket. */
   'repair.timer': method({
     input: z.strictObject({ ticket: id, running: z.boolean(), note }),

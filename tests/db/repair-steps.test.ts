@@ -378,6 +378,42 @@ describe('vendor repairs', () => {
   });
 });
 
+describe('promised dates', () => {
+  it('moves the promise of open work with a reason, never into the past, and the board follows', async () => {
+    const store = await repairStore();
+    const ticket = await store.take();
+    const { version } = await store.card(ticket.id);
+    const before = totalChanges(store.core);
+    const past = await store.as('clerk')('repair.promise', {
+      ticket: ticket.id,
+      version,
+      promisedDate: '2026-11-21',
+      note: '配件延迟',
+    });
+    expect(past.ok || past.error).toMatchObject({
+      code: 'invalid_input',
+      fields: { promisedDate: 'date_in_past' },
+    });
+    expect(totalChanges(store.core)).toBe(before);
+    value(
+      await store.as('clerk')('repair.promise', {
+        ticket: ticket.id,
+        version,
+        promisedDate: '2026-12-10',
+        note: '配件延迟',
+      }),
+    );
+    const card = await store.card(ticket.id);
+    expect(card.events.at(-1)).toMatchObject({
+      action: 'promise',
+      note: '配件延迟',
+      details: { from: '2026-11-25', to: '2026-12-10' },
+    });
+    await store.passTime(5 * 24 * 3600_000);
+    expect(value(await store.as('clerk')('repair.board', { view: 'status' })).overdue).toBe(0);
+  });
+});
+
 describe('the board', () => {
   it('counts open work per status, overdue, stalled and unassigned, and lists my jobs urgent first', async () => {
     const store = await repairStore();

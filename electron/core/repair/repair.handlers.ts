@@ -8,7 +8,7 @@ import { usePart } from './repair-parts.service';
 import { ticketForChange } from './ticket-change';
 import { fromVendor, toVendor } from './vendor.service';
 import { decideOutcome, warrantyNow } from './warranty-claim.service';
-import { approve, check, diagnose, finish, move } from './workflow.service';
+import { approve, check, diagnose, finish, move, promise } from './workflow.service';
 
 /** The repair workflow's methods (shared/contract-repair.ts). */
 export const repairHandlers: HandlerGroup<keyof typeof repairContract> = {
@@ -21,6 +21,7 @@ export const repairHandlers: HandlerGroup<keyof typeof repairContract> = {
   'repair.move': move,
   'repair.diagnose': diagnose,
   'repair.approve': approve,
+  'repair.promise': promise,
   'repair.timer': toggleTimer,
   'repair.logLabour': logLabour,
   'repair.reverseLabour': reverseLabour,

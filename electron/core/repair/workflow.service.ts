@@ -1,12 +1,14 @@
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
 import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
-import type { TicketStatus } from '../../../shared/ticket-status';
+import { isWorkStatus, type TicketStatus } from '../../../shared/ticket-status';
+import { calendarDateIn } from '../../../shared/dates';
 import { queueSync } from '../changes';
 import { sessionOf, type Ctx } from '../context';
 import { currentState } from '../custody/custody-ledger';
 import type { Tx } from '../db/schema';
 import { moveWithin } from '../goods/custody.service';
+import { localStore } from '../store/store.repository';
 import { stopTimers } from './labour.service';
 import { changeTicket, needsApproval, ticketForChange, transition, type Ticket } from './ticket-change';
 
@@ -179,4 +181,28 @@ async function recordCheck(
   };
   await trx.insertInto('repair_checks').values(row).execute();
   await queueSync(trx, ctx, 'repair_checks', row.id, row);
+}
+
+/** Moves the promised date of open work; never into the past, and always with the reason why. */
+export async function promise(ctx: Ctx, input: ParsedInputOf<'repair.promise'>): Promise<Changed> {
+  const store = await localStore(ctx); // read first: the transaction holds the one connection
+  const today = calendarDateIn(ctx.core.now(), store.time_zone);
+  return onTicket(ctx, input, async (trx, ticket) => {
+    if (!isWorkStatus(ticket.status)) {
+      return failWith('invalid_transition', `A ${ticket.status} ticket has no promise to move`, {
+        details: { from: ticket.status, use: 'promise' },
+      });
+    }
+    if (input.promisedDate < today) {
+      return failWith('invalid_input', 'The promised date is in the past', {
+        fields: { promisedDate: 'date_in_past' },
+      });
+    }
+    return changeTicket(trx, ctx, ticket, {
+      action: 'promise',
+      note: input.note,
+      set: { promised_date: input.promisedDate },
+      details: { from: ticket.promised_date, to: input.promisedDate },
+    });
+  });
 }
