@@ -8,6 +8,7 @@ import { repairContract } from './contract-repair';
 import { notifyContract } from './contract-notify';
 import { languages, roles, type Role } from './roles';
 import { settingsFields } from './settings';
+import { ticketStatuses } from './ticket-status';
 import {
   catalogueSchema,
   customerSchema,
@@ -237,7 +238,7 @@ export const contract = {
   }),
   'tickets.list': method({
     input: z.strictObject({
-      status: z.string().max(30).optional(),
+      status: z.enum(ticketStatuses).optional(),
       from: calendarDateSchema.optional(),
       to: calendarDateSchema.optional(),
       priority: z.enum(priorities).optional(),

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { finalStatuses, pickupStatuses } from '../../../shared/ticket-status';
 import type { OutputOf } from '../../../shared/contract';
 import type { CustomersTable, DevicesTable, Executor, TicketsTable } from '../db/schema';
 import { toDevice } from '../devices/devices.repository';
@@ -7,8 +8,8 @@ import { phonesOf } from '../customers/customers.repository';
 export type TicketDetail = OutputOf<'tickets.get'>;
 export type TicketRow = OutputOf<'tickets.list'>[number];
 
-/** Statuses in which the device is no longer the store's to finish: never overdue. */
-const closedStatuses = ['collected', 'cancelled', 'abandoned', 'refunded', 'replaced'];
+/** Statuses in which the store owes no more work: never overdue (shared/ticket-status.ts). */
+const closedStatuses: string[] = [...pickupStatuses, ...finalStatuses];
 
 export async function loadTicketDetail(
   db: Executor,

@@ -6,11 +6,10 @@ import type { InputOf, OutputOf } from '../../../shared/contract';
 import { useCatalogue } from '../../app/useCatalogue';
 import { useDebounced } from '../../app/useDebounced';
 import { useRemote } from '../../app/useRemote';
+import { ticketStatuses, type TicketStatus } from '../../../shared/ticket-status';
 
 type Row = OutputOf<'tickets.list'>[number];
 type Filters = InputOf<'tickets.list'>;
-
-const statuses = ['received'];
 
 /** The ticket list with filters; the search box finds by number, phone, name, serial or model. */
 export function TicketsPage() {
@@ -41,9 +40,9 @@ export function TicketsPage() {
         <Select
           allowClear
           placeholder={t('tickets.status')}
-          style={{ width: 140 }}
-          options={statuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-          onChange={(status?: string) => setFilters({ ...filters, status })}
+          style={{ width: 160 }}
+          options={ticketStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+          onChange={(status?: TicketStatus) => setFilters({ ...filters, status })}
         />
         <Select
           allowClear
