@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { maxTemplateLength } from './notify-templates';
 import { languages } from './roles';
+import { ticketStatuses } from './ticket-status';
 
 export const paperSizes = ['80mm', 'A4', 'A5'] as const;
 
@@ -26,6 +28,11 @@ export const settingsFields = z.strictObject({
   stallHours: z.number().int().min(1).max(720),
   /** Where "notify" posts customer messages (an SMS or WeChat gateway); empty: no sending. */
   notifyWebhookUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
+  /** The store's own customer messages per language and status; missing or blank: the default. */
+  notifyTemplates: z.strictObject({
+    'zh-CN': z.partialRecord(z.enum(ticketStatuses), z.string().trim().max(maxTemplateLength)),
+    en: z.partialRecord(z.enum(ticketStatuses), z.string().trim().max(maxTemplateLength)),
+  }),
 });
 
 export type Settings = z.infer<typeof settingsFields>;
@@ -51,6 +58,7 @@ export const settingDefaults: Settings = {
   storageDays: 90,
   stallHours: 48,
   notifyWebhookUrl: '',
+  notifyTemplates: { 'zh-CN': {}, en: {} },
 };
 
 export const settingKeys = Object.keys(settingDefaults) as SettingKey[];

@@ -14,6 +14,7 @@ import { backupDatabase } from './db/backup';
 import { migrate, planMigrations } from './db/migrate';
 import { kyselyFor, openSqlite, type SqliteHandle } from './db/open';
 import type { DB } from './db/schema';
+import { NotificationSender } from './notify/webhook-sender';
 import { readSettings } from './settings/settings.repository';
 
 export type Printer = OutputOf<'printers.list'>[number];
@@ -57,6 +58,8 @@ export class Core {
   readonly now: () => number;
   /** Set while a restore swaps the database; calls are refused meanwhile. */
   maintenance = false;
+  /** Sends queued customer messages to the store's webhook; the host starts it, `close` stops it. */
+  readonly notifier: NotificationSender = new NotificationSender(this);
 
   private constructor(readonly options: CoreOptions) {
     this.now = options.now ?? Date.now;
@@ -122,6 +125,7 @@ export class Core {
   }
 
   async close(): Promise<void> {
+    await this.notifier.stop();
     this.sessions.clear();
     await this.closeDatabase();
   }

@@ -64,6 +64,8 @@ export type NotificationsTable = {
   language: string;
   recipient: string;
   body: string;
+  /** What the person noted about a manual attempt ("said he'd come on Saturday"). */
+  note: string;
   result: 'reached' | 'no_answer' | 'left_message' | 'queued' | 'sent' | 'failed';
   attempts: number;
   next_attempt_at: number | null;

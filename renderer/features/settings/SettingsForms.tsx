@@ -1,9 +1,11 @@
-import { AutoComplete, Button, Form, Input, InputNumber, Select, Switch } from 'antd';
-import type { ReactNode } from 'react';
+import { AutoComplete, Button, Divider, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../shared/contract';
-import { languages } from '../../../shared/roles';
-import { paperSizes } from '../../../shared/settings';
+import { defaultTemplates, maxTemplateLength, placeholderNames } from '../../../shared/notify-templates';
+import { languages, type Language } from '../../../shared/roles';
+import { paperSizes, settingDefaults, type Settings } from '../../../shared/settings';
+import { ticketStatuses, type TicketStatus } from '../../../shared/ticket-status';
 import { call } from '../../api';
 import { useRemote } from '../../app/useRemote';
 import type { SettingsValues } from './SettingsPage';
@@ -59,6 +61,78 @@ export function ReceiptFields() {
       >
         <Input.TextArea rows={6} maxLength={4000} showCount />
       </Form.Item>
+      <NotifyFields />
+    </>
+  );
+}
+
+/** The store's message gateway and its own customer messages (texts the customer reads, like the terms). */
+export function NotifyFields() {
+  const { t } = useTranslation();
+  const fields = placeholderNames.map((name) => `{${name}}`).join(' ');
+  return (
+    <>
+      <Divider titlePlacement="start">{t('notify.settings.heading')}</Divider>
+      <Form.Item
+        name="notifyWebhookUrl"
+        label={t('notify.settings.webhookUrl')}
+        extra={t('notify.settings.webhookUrlHelp')}
+      >
+        <Input maxLength={500} placeholder="https://" />
+      </Form.Item>
+      <Form.Item
+        name="notifyTemplates"
+        label={t('notify.settings.templates')}
+        extra={t('notify.settings.templatesHelp', { fields })}
+      >
+        <TemplateEditor />
+      </Form.Item>
+    </>
+  );
+}
+
+type Templates = Settings['notifyTemplates'];
+
+/**
+ * One status's template in both languages at a time; the default shows as the placeholder, and
+ * clearing a template goes back to it. A form control: the whole value is saved together.
+ */
+function TemplateEditor({ value, onChange }: { value?: Templates; onChange?: (next: Templates) => void }) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<TicketStatus>('ready');
+  const current = value ?? settingDefaults.notifyTemplates;
+  const customised = (s: TicketStatus) => languages.some((language) => current[language][s]?.trim());
+  const edit = (language: Language, text: string) => {
+    const own = Object.entries({ ...current[language], [status]: text }).filter(([, value]) => value);
+    onChange?.({ ...current, [language]: Object.fromEntries(own) });
+  };
+  return (
+    <>
+      <Select<TicketStatus>
+        aria-label={t('notify.settings.templateStatus')}
+        value={status}
+        onChange={setStatus}
+        style={{ width: 240, marginBottom: 8 }}
+        options={ticketStatuses.map((s) => ({
+          value: s,
+          label: customised(s)
+            ? `${t(`statuses.${s}`)} (${t('notify.settings.customised')})`
+            : t(`statuses.${s}`),
+        }))}
+      />
+      {languages.map((language) => (
+        <Input.TextArea
+          key={language}
+          aria-label={t('notify.settings.templateFor', { language: t(`languages.${language}`) })}
+          value={current[language][status] ?? ''}
+          placeholder={defaultTemplates[language][status]}
+          maxLength={maxTemplateLength}
+          showCount
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          onChange={(event) => edit(language, event.target.value)}
+          style={{ marginBottom: 20 }}
+        />
+      ))}
     </>
   );
 }
@@ -123,6 +197,9 @@ export function GoodsFields() {
       </Form.Item>
       <Form.Item name="storageDays" label={t('settings.storageDays')} extra={t('settings.storageDaysHelp')}>
         <InputNumber min={7} max={3650} precision={0} />
+      </Form.Item>
+      <Form.Item name="stallHours" label={t('notify.settings.stallHours')}>
+        <InputNumber min={1} max={720} precision={0} />
       </Form.Item>
     </>
   );

@@ -120,6 +120,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       language TEXT NOT NULL,
       recipient TEXT NOT NULL,
       body TEXT NOT NULL CHECK (length(body) <= 1000),
+      note TEXT NOT NULL DEFAULT '',
       result TEXT NOT NULL
         CHECK (result IN ('reached', 'no_answer', 'left_message', 'queued', 'sent', 'failed')),
       attempts INTEGER NOT NULL DEFAULT 0,
