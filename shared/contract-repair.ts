@@ -192,7 +192,8 @@ export const repairContract = {
   /** A technician takes an unassigned job by scanning its card (number or id). */
   'repair.claim': method({
     input: z.strictObject({ ticket: text(40).min(1) }),
-    output: changedSchema.extend({ ticketNo: z.string() }),
+    /** `already`: it was the caller's job before the scan (nothing changed). */
+    output: changedSchema.extend({ ticketNo: z.string(), already: z.boolean() }),
     access: technicians,
   }),
   /** A plain move of the state machine (the moves that carry data have their own calls). */

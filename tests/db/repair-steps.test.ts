@@ -70,8 +70,9 @@ describe('dispatch (派工)', () => {
     const store = await repairStore();
     const ticket = await store.take();
     const claimed = value(await store.as('tech')('repair.claim', { ticket: ticket.ticketNo.toLowerCase() }));
-    expect(claimed).toMatchObject({ ticketNo: ticket.ticketNo, version: 2 });
-    expect(value(await store.as('tech')('repair.claim', { ticket: ticket.ticketNo })).version).toBe(2);
+    expect(claimed).toMatchObject({ ticketNo: ticket.ticketNo, version: 2, already: false });
+    const again = value(await store.as('tech')('repair.claim', { ticket: ticket.ticketNo }));
+    expect(again).toMatchObject({ version: 2, already: true });
     const taken = await store.as('tech2')('repair.claim', { ticket: ticket.ticketNo });
     expect(taken.ok || taken.error).toMatchObject({ code: 'conflict', details: { reason: 'assigned' } });
     expect(await store.as('tech')('repair.claim', { ticket: '6901234567890' })).toMatchObject({

@@ -59,8 +59,9 @@ export const claim = (ctx: Ctx, input: ParsedInputOf<'repair.claim'>): Promise<O
     const ticket = await ticketForChange(trx, ctx, ref.id);
     requireOpen(ticket);
     const answer = { ticketId: ticket.id, ticketNo: ticket.ticket_no };
-    if (ticket.assigned_to === me.staffId)
-      return { ...answer, status: ticket.status as TicketStatus, version: ticket.version };
+    if (ticket.assigned_to === me.staffId) {
+      return { ...answer, status: ticket.status as TicketStatus, version: ticket.version, already: true };
+    }
     if (ticket.assigned_to) {
       const holder = await trx
         .selectFrom('staff')
@@ -76,5 +77,5 @@ export const claim = (ctx: Ctx, input: ParsedInputOf<'repair.claim'>): Promise<O
       set: { assigned_to: me.staffId },
       details: { to: me.staffId, name: me.name },
     });
-    return { ...answer, ...changed };
+    return { ...answer, ...changed, already: false };
   });
