@@ -31,7 +31,7 @@ export const deviceSchema = z.object({
   seller: z.string(),
 });
 
-export const printDocuments = ['claim_receipt', 'repair_card', 'accessory_label'] as const;
+export const printDocuments = ['claim_receipt', 'repair_card', 'accessory_label', 'service_voucher'] as const;
 
 export const ticketDetailSchema = z.object({
   id: z.string(),

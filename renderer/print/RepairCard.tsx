@@ -1,8 +1,9 @@
+import type { RepairCard as Card } from '../../shared/contract-repair';
 import { Barcode } from './Barcode';
-import { labelOf, surnameOf, type DocumentData } from './document-data';
+import { fittedParts, labelOf, storeDate, storeTime, surnameOf, type DocumentData } from './document-data';
 
-/** An empty ruled table for the technician to fill in by hand. */
-function BlankGrid({ headings, rows }: { headings: string[]; rows: number }) {
+/** A ruled table: the rows written so far, then empty rows for the technician to fill in by hand. */
+function Grid({ headings, rows, blank }: { headings: string[]; rows: string[][]; blank: number }) {
   return (
     <table className="grid" style={{ marginTop: '1.5mm' }}>
       <thead>
@@ -13,8 +14,15 @@ function BlankGrid({ headings, rows }: { headings: string[]; rows: number }) {
         </tr>
       </thead>
       <tbody>
-        {Array.from({ length: rows }, (_, row) => (
-          <tr key={row}>
+        {rows.map((row, r) => (
+          <tr key={`row-${r}`}>
+            {row.map((cell, c) => (
+              <td key={headings[c]}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+        {Array.from({ length: rows.length > 0 ? 0 : blank }, (_, r) => (
+          <tr key={`blank-${r}`}>
             {headings.map((heading) => (
               <td key={heading} />
             ))}
@@ -25,14 +33,41 @@ function BlankGrid({ headings, rows }: { headings: string[]; rows: number }) {
   );
 }
 
+/** A signature line with what is already known written on it (a name and time), or left empty. */
+function SignLine({ label, value }: { label: string; value?: string }) {
+  return (
+    <div className="sign">
+      <span>
+        {label}
+        {value && <strong className="signed"> {value}</strong>}
+      </span>
+    </div>
+  );
+}
+
+/** Per technician: the start-stop spans of their timers and their minutes in all. */
+function labourRows(data: DocumentData, repair: Card): string[][] {
+  const hhmm = (at: number) => storeTime(data, at).slice(11);
+  return repair.labourByTechnician.map(({ technician, minutes }) => {
+    const spans = repair.labour
+      .filter((e) => e.technician.id === technician.id && e.source === 'timer' && !e.reversed)
+      .flatMap((e) => (e.startedAt && e.endedAt ? [`${hhmm(e.startedAt)}-${hhmm(e.endedAt)}`] : []));
+    return [technician.name, spans.join(' ') || '—', String(minutes)];
+  });
+}
+
 /**
- * 修护卡: hangs on the device. Shop-only details (passcode, shelf) and blank space for the
- * technician's diagnosis, parts, labour, QC and the supervisor's sign-off.
+ * 修护卡: hangs on the device. Shop-only details (passcode, shelf), then the work as it is done:
+ * diagnosis and cause, parts replaced, labour per technician, QC, the technician, the supervisor's
+ * sign-off, vendor RMAs, drop-off and hand-back. What is not done yet is left blank to write in.
  */
 export function RepairCard({ data }: { data: DocumentData }) {
-  const { ticket, category, t, language, copyNo } = data;
+  const { ticket, category, t, language, copyNo, repair } = data;
   const label = (items: Parameters<typeof labelOf>[0], key: string) => labelOf(items, key, language);
   const tail = ticket.customer.phones[0]?.slice(-4) ?? '';
+  const qc = repair?.checks.findLast((check) => check.kind === 'qc');
+  const technician = repair?.assignedTo ?? repair?.diagnosedBy ?? null;
+  const parts = fittedParts(repair);
   return (
     <div className={`rc-doc paper-${data.paperSize}`} data-document="repair_card" lang={language}>
       <h2>{t('print.repairCard')}</h2>
@@ -94,27 +129,88 @@ export function RepairCard({ data }: { data: DocumentData }) {
           </tr>
           <tr>
             <th>{t('print.droppedOff')}</th>
-            <td>
-              {ticket.businessDate} · {t('print.handedBack')} ______
+            <td data-field="dates">
+              {ticket.businessDate} · {t('print.handedBack')}{' '}
+              {repair?.handedBackAt ? storeDate(data, repair.handedBackAt) : '______'}
             </td>
           </tr>
         </tbody>
       </table>
       <hr />
-      <div>{t('print.diagnosis')}</div>
-      <div className="blank-lines">
-        <div />
-        <div />
-      </div>
-      <BlankGrid headings={[t('print.partNo'), t('print.qty'), t('print.oldPart')]} rows={3} />
-      <BlankGrid headings={[t('print.technician'), t('print.startStop'), t('print.minutes')]} rows={2} />
-      <div className="sign">
-        <span>{t('print.qc')}</span>
-        <span>{t('print.supervisorCheck')}</span>
-      </div>
-      <div className="sign">
-        <span>{t('print.rma')}</span>
-      </div>
+      {repair?.diagnosis ? (
+        <table className="fields" data-field="diagnosis">
+          <tbody>
+            <tr>
+              <th>{t('workflow.print.diagnosis')}</th>
+              <td>{repair.diagnosis}</td>
+            </tr>
+            <tr>
+              <th>{t('workflow.print.cause')}</th>
+              <td>{repair.cause || '—'}</td>
+            </tr>
+            {repair.actionTaken && (
+              <tr>
+                <th>{t('workflow.print.actionTaken')}</th>
+                <td>{repair.actionTaken}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      ) : (
+        <>
+          <div>{t('print.diagnosis')}</div>
+          <div className="blank-lines">
+            <div />
+            <div />
+          </div>
+        </>
+      )}
+      <Grid
+        headings={[t('print.partNo'), t('print.qty'), t('print.oldPart')]}
+        rows={parts.map((p) => [p.sku, String(p.quantity), t(`workflow.parts.oldParts.${p.oldPart}`)])}
+        blank={3}
+      />
+      <Grid
+        headings={[t('print.technician'), t('print.startStop'), t('print.minutes')]}
+        rows={repair ? labourRows(data, repair) : []}
+        blank={2}
+      />
+      <SignLine
+        label={t('print.qc')}
+        value={
+          qc &&
+          t('workflow.print.qcAt', {
+            result: qc.passed ? t('workflow.print.qcPassed') : t('workflow.print.qcFailed'),
+            name: qc.staffName,
+            at: storeTime(data, qc.at),
+          })
+        }
+      />
+      <SignLine label={t('print.technician')} value={technician?.name} />
+      <SignLine
+        label={t('print.supervisorCheck')}
+        value={
+          repair?.checkedBy && repair.checkedAt
+            ? t('workflow.print.signedBy', {
+                name: repair.checkedBy.name,
+                at: storeTime(data, repair.checkedAt),
+              })
+            : undefined
+        }
+      />
+      {repair && repair.vendorTrips.length > 0 ? (
+        <div className="vendor-trips" data-field="rma">
+          <div>{t('print.rma')}</div>
+          {repair.vendorTrips.map((trip) => (
+            <div key={`${trip.rmaNo}-${trip.sentAt}`}>
+              {trip.vendor} · <strong>{trip.rmaNo}</strong> · {storeDate(data, trip.sentAt)} /{' '}
+              {trip.returnedAt ? storeDate(data, trip.returnedAt) : '______'}
+            </div>
+          ))}
+        </div>
+      ) : (
+        <SignLine label={t('print.rma')} />
+      )}
     </div>
   );
 }

@@ -245,6 +245,16 @@ describe('the repair card', () => {
       details: { reason: 'already_reversed' },
     });
 
+    // A price rise after fitting does not change what this repair charges.
+    value(
+      await store.as('supervisor')('parts.save', {
+        id: part.id,
+        sku: 'BAT-M60',
+        name: 'Mate 60 电池',
+        costFen: 9000,
+        priceFen: 15000,
+      }),
+    );
     const card = await store.card(ticket.id);
     expect(card.parts).toMatchObject([{ sku: 'BAT-M60', quantity: 1, oldPart: 'kept', priceFen: 12000 }]);
     expect(card.labourByTechnician).toEqual([

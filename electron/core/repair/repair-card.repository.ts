@@ -49,7 +49,7 @@ export async function loadRepairCard(db: Executor, ticket: Ticket): Promise<Repa
         'p.price_fen',
         's.name as staff_name',
       ])
-      .select('r.old_part')
+      .select(['r.old_part', 'r.price_fen as fitted_price_fen'])
       .where('m.ticket_id', '=', id)
       .where('m.kind', '=', 'used')
       .orderBy('m.seq')
@@ -137,7 +137,8 @@ export async function loadRepairCard(db: Executor, ticket: Ticket): Promise<Repa
       sku: p.sku,
       name: p.name,
       quantity: -p.quantity,
-      priceFen: p.price_fen,
+      // Taken back to stock: no row of its own, so today's price (it is not charged).
+      priceFen: p.fitted_price_fen ?? p.price_fen,
       oldPart: p.old_part ?? 'none',
       staffName: p.staff_name,
       at: p.at,

@@ -43,6 +43,7 @@ export const usePart = (
       ticket_id: ticket.id,
       movement_id: movement.id,
       old_part: input.oldPart,
+      price_fen: part.price_fen,
       at: ctx.core.now(),
     };
     await trx.insertInto('repair_parts').values(fitted).execute();

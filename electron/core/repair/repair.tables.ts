@@ -28,6 +28,8 @@ export type RepairPartsTable = {
   ticket_id: string;
   movement_id: string;
   old_part: 'returned' | 'kept' | 'none';
+  /** The part's price when it was fitted: what the customer is charged, whatever the price later. */
+  price_fen: number;
   at: number;
 };
 

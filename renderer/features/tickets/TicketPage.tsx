@@ -1,12 +1,24 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Image, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Image, Space, Spin, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { printDocuments } from '../../../shared/ticket-schemas';
 import { CustodyPanel } from '../goods/CustodyPanel';
+import { LabourSection } from '../repair/LabourSection';
+import { NotifyPanel } from '../repair/NotifyPanel';
+import { PartsSection } from '../repair/PartsSection';
+import { Timeline } from '../repair/Timeline';
+import { useRepairCard } from '../repair/useRepairCard';
+import { WorkflowPanel } from '../repair/WorkflowPanel';
 import { formatFen } from '../../../shared/money';
+import { call } from '../../api';
 import { useCatalogue } from '../../app/useCatalogue';
+import { useErrorText } from '../../app/useErrorText';
 import { useRemote } from '../../app/useRemote';
 import { useStoreTime } from '../../app/useStoreTime';
 import { usePrintTicket } from '../../print/usePrintTicket';
+
+type Document = (typeof printDocuments)[number];
 
 /** Earlier tickets of the same device (by serial): what was done to it before. */
 function DeviceHistory({ serial, current }: { serial: string | null; current: string }) {
@@ -41,13 +53,25 @@ function Photo({ id }: { id: string }) {
   );
 }
 
-/** One ticket as staff see it (passcode included), with reprints that say they are copies. */
+/**
+ * One ticket as staff see it (passcode included): its repair workflow (next steps, parts, labour,
+ * timeline), custody trail and history, with prints that say when they are copies.
+ */
 export function TicketPage({ ticketNo }: { ticketNo: string }) {
   const { t } = useTranslation();
   const time = useStoreTime();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
   const { category: categoryOf, nameOf, label } = useCatalogue();
   const { data: ticket, reload } = useRemote('tickets.get', { ticketNo });
   const { print, element: printTarget } = usePrintTicket();
+  // A workflow act can move the device too (to a vendor and back): the trail is read again.
+  const [custodyKey, setCustodyKey] = useState(0);
+  const workflowChanged = useCallback(() => {
+    reload();
+    setCustodyKey((key) => key + 1);
+  }, [reload]);
+  const { card, changed, reload: reloadCard } = useRepairCard(ticket?.id ?? null, workflowChanged);
   if (!ticket) return <Spin />;
   const category = categoryOf(ticket.device.categoryId);
   const labelsOf = (items: { key: string; zh: string; en: string }[] | undefined, keys: string[]) =>
@@ -57,8 +81,12 @@ export function TicketPage({ ticketNo }: { ticketNo: string }) {
         return item ? label(item) : key;
       })
       .join('、');
-  const reprint = async (documents: ('claim_receipt' | 'repair_card' | 'accessory_label')[]) => {
-    await print(ticket, documents);
+  const reprint = async (documents: Document[]) => {
+    // The card and the voucher carry the work as it stands now, read fresh for the paper.
+    const withWork = documents.some((d) => d === 'repair_card' || d === 'service_voucher');
+    const repair = withWork ? await call('repair.card', { ticket: ticket.id }) : null;
+    if (repair && !repair.ok) return void message.error(errorText(repair.error));
+    await print(ticket, documents, repair?.value ?? null);
     reload();
   };
   const money = (fen: number | null) => (fen === null ? '—' : `¥${formatFen(fen)}`);
@@ -79,6 +107,9 @@ export function TicketPage({ ticketNo }: { ticketNo: string }) {
           <Button icon={<PrinterOutlined />} onClick={() => void reprint(['repair_card'])}>
             {t('ticket.printCard')}
           </Button>
+          <Button icon={<PrinterOutlined />} onClick={() => void reprint(['service_voucher'])}>
+            {t('workflow.buttons.printVoucher')}
+          </Button>
           {ticket.accessories.length > 0 && (
             <Button icon={<PrinterOutlined />} onClick={() => void reprint(['accessory_label'])}>
               {t('ticket.printLabels')}
@@ -91,10 +122,24 @@ export function TicketPage({ ticketNo }: { ticketNo: string }) {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('ticket.printedTimes', {
-            receipt: ticket.printed.claim_receipt ?? 0,
-            card: ticket.printed.repair_card ?? 0,
-          })}
+          title={[
+            t('ticket.printedTimes', {
+              receipt: ticket.printed.claim_receipt ?? 0,
+              card: ticket.printed.repair_card ?? 0,
+            }),
+            ticket.printed.service_voucher &&
+              t('workflow.voucherPrinted', { count: ticket.printed.service_voucher }),
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        />
+      )}
+      {card && (
+        <WorkflowPanel
+          card={card}
+          customerName={ticket.customer.name}
+          categoryId={ticket.device.categoryId}
+          onChanged={changed}
         />
       )}
       <Descriptions bordered size="small" column={2}>
@@ -151,7 +196,15 @@ export function TicketPage({ ticketNo }: { ticketNo: string }) {
           ))}
         </Space>
       )}
-      <CustodyPanel ticketNo={ticket.ticketNo} />
+      {card && (
+        <>
+          <PartsSection card={card} onChanged={reloadCard} />
+          <LabourSection card={card} onChanged={reloadCard} />
+          <Timeline events={card.events} />
+        </>
+      )}
+      <NotifyPanel ticketId={ticket.id} status={card?.status ?? ticket.status} />
+      <CustodyPanel key={custodyKey} ticketNo={ticket.ticketNo} />
       <DeviceHistory serial={ticket.device.serial} current={ticket.id} />
       {printTarget}
     </Card>

@@ -81,6 +81,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ticket_id TEXT NOT NULL REFERENCES tickets (id),
       movement_id TEXT NOT NULL UNIQUE REFERENCES stock_movements (id),
       old_part TEXT NOT NULL CHECK (old_part IN ('returned', 'kept', 'none')),
+      price_fen INTEGER NOT NULL CHECK (price_fen >= 0),
       at INTEGER NOT NULL
     ) STRICT`,
     sql`CREATE INDEX repair_parts_ticket ON repair_parts (ticket_id)`,

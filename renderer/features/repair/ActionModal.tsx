@@ -1,0 +1,84 @@
+import { App, Form, Modal, type FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError, Result } from '../../../shared/result';
+import { useErrorText } from '../../app/useErrorText';
+import { showFieldErrors } from '../../components/formErrors';
+
+/**
+ * A small form for one step of the workflow, in a dialog: Enter in a field (or OK) sends it. A
+ * refusal marks the fields the core named and says why; a ticket changed meanwhile (another person
+ * acted on it) closes the dialog and the page reloads the card, so nobody acts on a stale one.
+ */
+export function ActionModal<V extends object>({
+  title,
+  okText,
+  danger,
+  initialValues,
+  run,
+  explain,
+  markFields,
+  onClose,
+  onDone,
+  children,
+}: {
+  title: ReactNode;
+  okText?: string;
+  danger?: boolean;
+  initialValues?: Partial<V>;
+  run: (values: V) => Promise<Result<unknown>>;
+  /** Words for a refusal, when the generic translated code says too little. */
+  explain?: (error: AppError) => string;
+  /** Marks the refused fields, when their codes are a feature's own. */
+  markFields?: (form: FormInstance, error: AppError) => void;
+  onClose: () => void;
+  /** After a change, or when the ticket changed meanwhile: reload. */
+  onDone: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<V>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (busy) return;
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    const result = await run(values);
+    setBusy(false);
+    if (result.ok) {
+      void message.success(t('workflow.saved'));
+      return onDone();
+    }
+    if (markFields) markFields(form, result.error);
+    else showFieldErrors(form, result.error, t);
+    void message.error(explain?.(result.error) ?? errorText(result.error));
+    if (result.error.code === 'changed_meanwhile') onDone();
+  };
+
+  return (
+    <Modal
+      open
+      title={title}
+      okText={okText ?? t('common.ok')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger, loading: busy }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={() => void submit()}>
+        {children}
+        {/* Enter in any field sends the form, as OK does. */}
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}
