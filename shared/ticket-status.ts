@@ -51,6 +51,25 @@ export const finalStatuses = [
   'cancelled',
 ] as const satisfies readonly TicketStatus[];
 
+/** Where a diagnosis is taken or revised (from `received` it starts the diagnosis). */
+export const diagnosableStatuses: readonly string[] = [
+  'received',
+  'diagnosing',
+  'in_repair',
+  'awaiting_parts',
+];
+/** Where parts go into a device: while it is diagnosed or repaired in the store. */
+export const fittingStatuses: readonly string[] = ['diagnosing', 'awaiting_parts', 'in_repair'];
+/** Where a 三包 claim can be decided: while the job is open and not yet finished. */
+export const decidableStatuses: readonly string[] = [
+  'received',
+  'diagnosing',
+  'awaiting_approval',
+  'awaiting_parts',
+  'in_repair',
+  'at_vendor',
+];
+
 export const isWorkStatus = (status: string): boolean => (workStatuses as readonly string[]).includes(status);
 export const isFinalStatus = (status: string): boolean =>
   (finalStatuses as readonly string[]).includes(status);

@@ -1,6 +1,7 @@
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
 import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
+import { fittingStatuses } from '../../../shared/ticket-status';
 import { queueSync } from '../changes';
 import type { Ctx } from '../context';
 import { requirePart } from '../parts/parts.repository';
@@ -8,9 +9,6 @@ import { guardStock, recordMovement } from '../parts/stock-ledger';
 import { oncePerRequest } from '../parts/stock-requests';
 import { markActive } from './labour.service';
 import { ticketForChange } from './ticket-change';
-
-/** Where parts go into a device: while it is being diagnosed or repaired in the store. */
-const fitting: readonly string[] = ['diagnosing', 'awaiting_parts', 'in_repair'];
 
 /**
  * A part from stock fitted on the repair: a `used` entry in the stock ledger (once per request id, so
@@ -22,7 +20,7 @@ export const usePart = (
 ): Promise<OutputOf<'repair.usePart'>> =>
   oncePerRequest(ctx, 'repair.usePart', input.requestId, async (trx) => {
     const ticket = await ticketForChange(trx, ctx, input.ticket);
-    if (!fitting.includes(ticket.status)) {
+    if (!fittingStatuses.includes(ticket.status)) {
       return failWith('invalid_transition', `No parts are fitted to a ${ticket.status} ticket`, {
         details: { from: ticket.status, use: 'usePart' },
       });

@@ -1,6 +1,7 @@
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
 import { calendarDateIn, daysBetween } from '../../../shared/dates';
 import { failWith } from '../../../shared/result';
+import { decidableStatuses } from '../../../shared/ticket-status';
 import { findCategory, findPolicy } from '../catalogue/catalogue.repository';
 import type { Ctx } from '../context';
 import type { Executor, StoresTable, Tx } from '../db/schema';
@@ -143,15 +144,7 @@ export async function decideOutcome(
         details,
       });
     }
-    const open: readonly string[] = [
-      'received',
-      'diagnosing',
-      'awaiting_approval',
-      'awaiting_parts',
-      'in_repair',
-      'at_vendor',
-    ];
-    if (!open.includes(ticket.status)) {
+    if (!decidableStatuses.includes(ticket.status)) {
       return failWith('invalid_transition', `A ${ticket.status} claim cannot be decided`, {
         details: { from: ticket.status, use: 'outcome' },
       });

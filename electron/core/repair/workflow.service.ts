@@ -1,7 +1,7 @@
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
 import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
-import { isWorkStatus, type TicketStatus } from '../../../shared/ticket-status';
+import { diagnosableStatuses, isWorkStatus, type TicketStatus } from '../../../shared/ticket-status';
 import { calendarDateIn } from '../../../shared/dates';
 import { queueSync } from '../changes';
 import { sessionOf, type Ctx } from '../context';
@@ -55,8 +55,7 @@ export const move = (ctx: Ctx, input: ParsedInputOf<'repair.move'>): Promise<Cha
  */
 export const diagnose = (ctx: Ctx, input: ParsedInputOf<'repair.diagnose'>): Promise<Changed> =>
   onTicket(ctx, input, async (trx, ticket) => {
-    const where: readonly string[] = ['received', 'diagnosing', 'in_repair', 'awaiting_parts'];
-    if (!where.includes(ticket.status)) {
+    if (!diagnosableStatuses.includes(ticket.status)) {
       return failWith('invalid_transition', `A ${ticket.status} ticket cannot be diagnosed`, {
         details: { from: ticket.status, use: 'diagnose' },
       });

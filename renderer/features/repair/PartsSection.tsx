@@ -7,7 +7,7 @@ import { useSession } from '../../app/session';
 import { useStoreTime } from '../../app/useStoreTime';
 import { yuan } from './form-bits';
 import { FitPartModal, TakeBackModal } from './PartModals';
-import { fitting } from './workflow-steps';
+import { fittingStatuses } from '../../../shared/ticket-status';
 
 type Row = RepairCard['parts'][number];
 
@@ -29,7 +29,7 @@ export function PartsSection({ card, onChanged }: { card: RepairCard; onChanged:
     <div data-testid="repair-parts" style={{ marginTop: 12 }}>
       <Space style={{ marginBottom: 6 }}>
         <Typography.Text strong>{t('workflow.parts.title')}</Typography.Text>
-        {canCall('repair.usePart', role) && fitting.includes(card.status) && (
+        {canCall('repair.usePart', role) && fittingStatuses.includes(card.status) && (
           <Button size="small" onClick={() => setFitOpen(true)}>
             {t('workflow.parts.fit')}
           </Button>

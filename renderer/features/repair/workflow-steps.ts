@@ -1,7 +1,13 @@
 import { canCall } from '../../../shared/contract';
 import type { RepairCard } from '../../../shared/contract-repair';
 import type { Role } from '../../../shared/roles';
-import { isWorkStatus, transitionRules, type TicketStatus } from '../../../shared/ticket-status';
+import {
+  decidableStatuses,
+  diagnosableStatuses,
+  isWorkStatus,
+  transitionRules,
+  type TicketStatus,
+} from '../../../shared/ticket-status';
 
 /** One thing the signed-in role may do to the ticket now; each opens its own small form. */
 export type Step =
@@ -10,20 +16,6 @@ export type Step =
   | { kind: 'move'; to: TicketStatus; needsNote: boolean };
 
 export type StepKind = Step['kind'];
-
-/** Where the core takes a diagnosis (a received job starts diagnosis with it). */
-const diagnosable: readonly string[] = ['received', 'diagnosing', 'in_repair', 'awaiting_parts'];
-/** A 三包 claim can be decided while the job is open. */
-export const decidable: readonly string[] = [
-  'received',
-  'diagnosing',
-  'awaiting_approval',
-  'awaiting_parts',
-  'in_repair',
-  'at_vendor',
-];
-/** Where parts go into a device. */
-export const fitting: readonly string[] = ['diagnosing', 'awaiting_parts', 'in_repair'];
 
 /**
  * The steps offered for a ticket, from the state machine's rules for this role (`nextStatuses`
@@ -36,7 +28,7 @@ export function stepsFor(card: Pick<RepairCard, 'status' | 'assignedTo'>, role: 
   const add = (kind: Exclude<StepKind, 'move'>, when: boolean) => {
     if (when) steps.push({ kind } as Step);
   };
-  add('diagnose', canCall('repair.diagnose', role) && diagnosable.includes(card.status));
+  add('diagnose', canCall('repair.diagnose', role) && diagnosableStatuses.includes(card.status));
   add('approve', via('approve'));
   add('finish', via('finish'));
   add('check', via('check'));
@@ -47,7 +39,7 @@ export function stepsFor(card: Pick<RepairCard, 'status' | 'assignedTo'>, role: 
     rules.some((rule) => rule.via === 'vendor' && rule.to === 'at_vendor'),
   );
   add('fromVendor', card.status === 'at_vendor' && via('vendor'));
-  add('outcome', canCall('repair.outcome', role) && decidable.includes(card.status));
+  add('outcome', canCall('repair.outcome', role) && decidableStatuses.includes(card.status));
   for (const rule of rules) {
     if (rule.via === 'move')
       steps.push({ kind: 'move', to: rule.to, needsNote: rule.needs.includes('note') });
