@@ -9,6 +9,7 @@ import { Random } from '../scripts/seed/random';
 import { adminPin, call, seedStaff } from '../scripts/seed/store';
 import { benchGoods } from './goods';
 import { benchPartsOnHand } from './parts';
+import { benchRepair } from './repair';
 import { benchIntake } from './intake';
 import { makeIntakeCases } from './intake-cases';
 import { measurePrintRender } from './print-render';
@@ -17,11 +18,15 @@ import { sampleValues } from './samples';
 import { median, percentile } from './stats';
 import { benchIndexedLookup, benchSearch } from './search';
 
+/** The benches, in the order they run; `--only search,repair` runs some of them. */
+const groups = ['search', 'goods', 'parts', 'repair', 'intake', 'print'] as const;
+
 /**
- * `npm run bench -- --data-dir DIR`: opens a seeded database (`npm run seed`) with the real Core and
- * prints one JSON object a line: {"metric", "value", "unit", "tickets"}. Searches, lookups and the
- * goods views only read; the intake bench adds its tickets (full intakes and their bare-insert
- * twins, about 640).
+ * `npm run bench -- --data-dir DIR [--only search,goods,parts,repair,intake,print]`: opens a seeded
+ * database (`npm run seed`) with the real Core and prints one JSON object a line: {"metric",
+ * "value", "unit", "tickets"}. Searches, lookups, the goods views and the repair board only read;
+ * the repair bench moves open tickets there and back (each ends where it was, two versions on); the
+ * intake bench adds its tickets (full intakes and their bare-insert twins, about 640).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -31,10 +36,19 @@ async function main(): Promise<void> {
       searches: { type: 'string', default: '200' },
       warmup: { type: 'string', default: '20' },
       seed: { type: 'string' },
+      only: { type: 'string' },
     },
   });
   const dataDir = values['data-dir'];
-  if (!dataDir) throw new Error('usage: npm run bench -- --data-dir DIR [--intakes 300] [--searches 200]');
+  if (!dataDir) {
+    throw new Error(
+      `usage: npm run bench -- --data-dir DIR [--intakes 300] [--searches 200] [--only ${groups.join(',')}]`,
+    );
+  }
+  const only = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : null;
+  const unknown = [...(only ?? [])].filter((name) => !(groups as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`--only: no bench ${unknown.join(', ')} (${groups.join(', ')})`);
+  const runs = (group: (typeof groups)[number]) => !only || only.has(group);
   const warmup = Number(values.warmup);
   const random = new Random(values.seed ? Number(values.seed) : Date.now());
   warmPageCache(path.join(dataDir, databaseFileName));
@@ -55,52 +69,93 @@ async function main(): Promise<void> {
     const { token } = await call(core, 'auth.signIn', { staffId: staff.id, pin: clerk.pin });
 
     const samples = sampleValues(sqlite, random, Number(values.searches));
-    const lookup = await benchIndexedLookup(core, samples.ticketIds, warmup);
-    emit('baseline.indexed_lookup.p50_ms', lookup.p50);
-    for (const result of await benchSearch(core, token, samples, warmup)) {
-      const note = result.misses > 0 ? `, ${result.misses} found nothing` : '';
-      console.error(`search.${result.kind}: ${result.n} timed searches${note}`);
-      emit(`search.${result.kind}.p95_ms`, result.p95);
+    if (runs('search')) {
+      const lookup = await benchIndexedLookup(core, samples.ticketIds, warmup);
+      emit('baseline.indexed_lookup.p50_ms', lookup.p50);
+      for (const result of await benchSearch(core, token, samples, warmup)) {
+        const note = result.misses > 0 ? `, ${result.misses} found nothing` : '';
+        console.error(`search.${result.kind}: ${result.n} timed searches${note}`);
+        emit(`search.${result.kind}.p95_ms`, result.p95);
+      }
     }
 
-    const goods = await benchGoods(core, token, samples.ticketNos, warmup);
-    console.error(
-      `goods.onPremises: ${goods.onPremises.n} timed calls listing ${goods.onPremises.listed} devices; ` +
-        `goods.whereIs: ${goods.whereIs.n} timed scans, ${goods.whereIs.unplaced} without a place; ` +
-        `verified ${goods.verify.entries} entries in ${(goods.verify.ms / 1000).toFixed(1)} s`,
-    );
-    emit('goods.on_premises.p95_ms', goods.onPremises.p95);
-    emit('goods.where_is.p95_ms', goods.whereIs.p95);
-    emit('ledger.verify.rows_per_s', goods.verify.rowsPerS, 'rows/s');
-    emit('custody.entries', goods.entries, 'rows');
+    if (runs('goods')) {
+      const goods = await benchGoods(core, token, samples.ticketNos, warmup);
+      console.error(
+        `goods.onPremises: ${goods.onPremises.n} timed calls listing ${goods.onPremises.listed} devices; ` +
+          `goods.whereIs: ${goods.whereIs.n} timed scans, ${goods.whereIs.unplaced} without a place; ` +
+          `verified ${goods.verify.entries} entries in ${(goods.verify.ms / 1000).toFixed(1)} s`,
+      );
+      emit('goods.on_premises.p95_ms', goods.onPremises.p95);
+      emit('goods.where_is.p95_ms', goods.whereIs.p95);
+      emit('ledger.verify.rows_per_s', goods.verify.rowsPerS, 'rows/s');
+      emit('custody.entries', goods.entries, 'rows');
+    }
 
     const partCount = sqlite.prepare('SELECT count(*) FROM parts').pluck().get() as number;
-    if (partCount > 0) {
+    if (!runs('parts')) {
+      // not asked for
+    } else if (partCount > 0) {
       const parts = await benchPartsOnHand(core, token, random, { count: Number(values.searches), warmup });
       console.error(`parts: ${parts.n} timed on-hand queries over ${partCount} parts`);
       emit('parts.on_hand.p95_ms', parts.p95);
       emit('parts.count', partCount, 'parts');
     } else console.error('parts: none seeded, no parts figures (npm run seed -- --parts 10000)');
 
-    const store = sqlite.prepare('SELECT id, code, time_zone FROM stores WHERE id = ?').get(core.storeId) as {
-      id: string;
-      code: string;
-      time_zone: string;
-    };
-    const today = calendarDateIn(Date.now(), store.time_zone);
-    const count = Number(values.intakes) + warmup;
-    const cases = makeIntakeCases(sqlite, random, await listCategories(core.db), today, count);
-    const raw = new RawIntake(sqlite, store, staff.id, today);
-    const intake = await benchIntake(core, token, raw, cases, warmup);
-    emit('intake.save.p50_ms', intake.p50);
-    emit('intake.save.p95_ms', intake.p95);
-    emit('intake.raw.p50_ms', intake.rawP50);
-    emit('intake.save.ratio_to_raw', intake.ratio, 'ratio');
+    if (runs('repair')) {
+      const repair = await benchRepair(core, token, random, {
+        count: Number(values.searches),
+        transitions: Number(values.searches),
+        warmup,
+      });
+      const keyed = (figure: { byKey: { key: string; p50: number; p95: number; n: number }[] }) =>
+        figure.byKey.map((k) => `${k.key} ${k.p50.toFixed(2)}/${k.p95.toFixed(2)}`).join(', ');
+      for (const [view, figure] of Object.entries(repair.views)) {
+        console.error(
+          `repair.board ${view}: ${figure.n} timed calls, ${figure.rows} rows; p50/p95 ms by status: ${keyed(figure)}`,
+        );
+      }
+      console.error(
+        `repair.myJobs: ${repair.myJobs.n} timed calls, ${repair.myJobs.jobs} own jobs listed; ${keyed(repair.myJobs)}`,
+      );
+      console.error(
+        `repair.move: ${repair.transition.n} timed moves on ${repair.openInRepair} tickets in repair; ` +
+          keyed(repair.transition),
+      );
+      emit('board.open_by_status.p50_ms', repair.views.status.p50);
+      emit('board.open_by_status.p95_ms', repair.views.status.p95);
+      emit('board.overdue.p95_ms', repair.views.overdue.p95);
+      emit('board.stalled.p95_ms', repair.views.stalled.p95);
+      emit('board.unassigned.p95_ms', repair.views.unassigned.p95);
+      emit('board.my_jobs.p95_ms', repair.myJobs.p95);
+      emit('ticket.transition.p50_ms', repair.transition.p50);
+      emit('ticket.transition.p95_ms', repair.transition.p95);
+    }
+
+    if (runs('intake')) {
+      const store = sqlite
+        .prepare('SELECT id, code, time_zone FROM stores WHERE id = ?')
+        .get(core.storeId) as {
+        id: string;
+        code: string;
+        time_zone: string;
+      };
+      const today = calendarDateIn(Date.now(), store.time_zone);
+      const count = Number(values.intakes) + warmup;
+      const cases = makeIntakeCases(sqlite, random, await listCategories(core.db), today, count);
+      const raw = new RawIntake(sqlite, store, staff.id, today);
+      const intake = await benchIntake(core, token, raw, cases, warmup);
+      emit('intake.save.p50_ms', intake.p50);
+      emit('intake.save.p95_ms', intake.p95);
+      emit('intake.raw.p50_ms', intake.rawP50);
+      emit('intake.save.ratio_to_raw', intake.ratio, 'ratio');
+    }
 
     await call(core, 'auth.signOut', {}, { token });
   } finally {
     await core.close();
   }
+  if (!runs('print')) return;
   // In a browser, on the same data, after the core above has closed: the claim receipt from a click
   // on "reprint" to the document handed to the printer.
   const print = await measurePrintRender({ dataDir, name: '王主管', pin: adminPin, runs: 15 });

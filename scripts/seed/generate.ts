@@ -18,7 +18,7 @@ export type SeedOptions = {
   /** Last business date of the history, `YYYY-MM-DD`; yesterday in the store's time zone by default. */
   endDate?: string;
   years?: number;
-  /** Tickets per transaction. */
+  /** Tickets per transaction (handed over from the generator in smaller batches). */
   batchSize?: number;
   /** Generate in a worker thread while this thread writes (needs tsx; off under Vitest). */
   worker?: boolean;
@@ -28,6 +28,9 @@ export type SeedOptions = {
 };
 
 export type SeedSummary = { tickets: number; parts: number; ms: number };
+
+/** Tickets per batch handed from the generator to the writer. */
+const handOver = 1000;
 
 /** Busier at weekends, and the store grew over the years. */
 const dayWeight = (day: number, t: number) => {
@@ -76,6 +79,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       receivers: store.receivers,
       technicians: store.technicians,
       supervisors: store.supervisors,
+      staff: store.staff,
+      english: store.english,
       storageDays: core.settings.storageDays,
       categories: (await listCategories(core.db)).filter((c) => c.active),
       policies: (sqlite.prepare('SELECT policy FROM warranty_policies').all() as { policy: string }[]).map(
@@ -85,7 +90,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       counts: ticketsPerDay(firstDay, lastDay, options.tickets),
       end: zone.instant(lastDay, 20 * 60),
       chain,
-      batchSize: options.batchSize ?? 10_000,
+      // Small hand-overs: each batch's rows are written and dropped while still young (cheap to
+      // collect), where 10,000 tickets' worth would outlive several collections first.
+      batchSize: Math.min(options.batchSize ?? 10_000, handOver),
     };
 
     // Bulk-load settings for this connection only: the app reopens at synchronous=FULL. Foreign keys
@@ -97,7 +104,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     sqlite.pragma('foreign_keys = OFF');
     sqlite.pragma('cache_size = -1000000');
     sqlite.pragma('temp_store = MEMORY');
-    const writer = new SeedWriter(sqlite, store.id);
+    const writer = new SeedWriter(sqlite, store.id, options.batchSize ?? 10_000);
     let done = 0;
     const write = (batch: Batch) => {
       writer.write(batch);
@@ -110,6 +117,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
         write(batch);
         await nextTurn();
       });
+
+    writer.commit();
 
     const parts = options.parts
       ? seedParts(sqlite, { storeId: store.id, parts: options.parts, seed: plan.seed, now: plan.end }).parts

@@ -5,7 +5,7 @@ import { categoryWeights, DeviceMaker, type DeviceSpec } from './devices';
 import { faultFor, type FaultSpec } from './faults';
 import { customerAddress, customerName, customerNotes, PhoneBook } from './names';
 import { Weighted, type Random } from './random';
-import { dealFor, statusFor, type Deal } from './ticket-terms';
+import { dealFor, statusFor, type Deal, type Route } from './ticket-terms';
 
 /**
  * The store's history, one intake at a time in time order: who came in (new or returning customer,
@@ -34,7 +34,9 @@ export type Intake = {
   userDamage: boolean;
   warranty: string;
   reRepairOf: string | null;
+  /** Where the ticket stands at the end of the history, and how its repair went (ticket-terms.ts). */
   status: string;
+  route: Route;
   collectedAt: number | null;
   staffId: string;
 };
@@ -150,11 +152,13 @@ export class History {
       reRepair: Boolean(reRepair),
       businessDate,
     });
-    const { status, collectedAt } = statusFor(random, at, this.options.end, this.options.zone);
+    const { status, route, collectedAt } = statusFor(random, at, this.options.end, this.options.zone, deal);
 
     device.history.push({
       droppedOff: businessDate,
-      handedBack: collectedAt === null ? null : this.options.zone.dateAt(collectedAt),
+      // As the app reads it: only a collection sets collected_at (a cancelled ticket's hand-back does not).
+      handedBack:
+        collectedAt === null || route === 'cancelled' ? null : this.options.zone.dateAt(collectedAt),
       warrantyRepair: deal.serviceType === 'C',
     });
     const reRepairOf = reRepair ? device.lastTicketId : null;
@@ -179,6 +183,7 @@ export class History {
       warranty: JSON.stringify(warranty),
       reRepairOf,
       status,
+      route,
       collectedAt,
       staffId: this.receivers.draw(random),
     };

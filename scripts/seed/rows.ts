@@ -2,10 +2,12 @@ import { bigramsOf, normalizeName } from '../../electron/core/customers/name-ind
 import { yymmdd } from './calendar';
 import type { Intake } from './history';
 import type { Random } from './random';
+import type { Job } from './workflow';
 
 /**
  * Turns intakes into the exact column values the writer inserts: the ticket's daily number, its JSON
- * columns and the customer's name index entries (as indexCustomerName writes them). Runs wherever
+ * columns, its workflow columns as its last act left them (workflow.ts) and the customer's name index
+ * entries (as indexCustomerName writes them). Runs wherever
  * the history is generated (a worker thread for big seeds), in time order, so numbers follow the
  * clock. The custody entries are chained apart (ledger.ts): they fall due later than the intake.
  */
@@ -21,7 +23,6 @@ export type IntakeRows = {
   phones: string[];
   device: Value[] | null;
   ticket: Value[];
-  event: Value[];
   /** Where the device is at the end of the history (custody_state), as the ticket's trail leaves it. */
   state: Value[];
   payment: Value[] | null;
@@ -39,7 +40,7 @@ export class RowBuilder {
     private readonly random: Random,
   ) {}
 
-  rows(t: Intake, state: Value[]): IntakeRows {
+  rows(t: Intake, state: Value[], job: Job): IntakeRows {
     const { store } = this;
     const c = t.newCustomer;
     const d = t.newDevice;
@@ -78,13 +79,15 @@ export class RowBuilder {
         : null,
       // prettier-ignore
       ticket: [
-        t.id, ticketNo, t.businessDate, t.customerId, t.deviceId, t.status, deal.serviceType, deal.priority,
+        t.id, ticketNo, t.businessDate, t.customerId, t.deviceId, job.status, deal.serviceType, deal.priority,
         f.reportedFault, JSON.stringify(f.faultCodes), JSON.stringify(f.condition), JSON.stringify(f.accessories),
         f.accessoriesNote, f.passcode, t.warrantyPart, t.userDamage ? 1 : 0, t.warranty, deal.serviceTypeReason,
-        deal.estimateFen, deal.diagnosisFeeFen, deal.costLimitFen, deal.promisedDate, deal.shelfLocation,
-        t.reRepairOf, t.staffId, t.at, t.collectedAt, t.collectedAt ?? t.at,
+        job.estimateFen, deal.diagnosisFeeFen, deal.costLimitFen, deal.promisedDate, deal.shelfLocation,
+        t.reRepairOf, t.staffId, t.at, job.status === 'collected' ? t.collectedAt : null, job.updatedAt,
+        job.version, job.assignedTo, job.statusAt, job.activityAt, job.diagnosis, job.cause, job.actionTaken,
+        job.diagnosedBy, job.approvedFen, job.checkedBy, job.checkedAt, job.chargeBasis, job.outcome,
+        job.outcomeReason, job.outcomeAt, job.replacementSerial,
       ],
-      event: [this.random.uuid7(t.at), t.id, t.at, t.staffId],
       state,
       payment: deal.deposit
         ? [

@@ -87,29 +87,119 @@ export function dealFor(
 }
 
 const hour = 3_600_000;
-const openStatuses = new Weighted([
-  ['received', 30],
-  ['in_repair', 30],
-  ['awaiting_parts', 15],
-  ['ready', 25],
-]);
+const day = 24 * hour;
 
 /**
- * Old tickets are collected (a few cancelled or abandoned); the last weeks still have devices on
- * the premises. Collections happen while the counter is open, and nothing is collected after `end`.
+ * How a ticket's repair goes (scripts/seed/workflow.ts walks it):
+ * - `repair`: diagnosed, repaired here or by a vendor, checked, ready, then collected (or abandoned);
+ * - `unrepaired`: declined at the estimate, given up, or the vendor could not; returned unrepaired;
+ * - `replaced` / `refunded`: a 三包 claim closed with a new device or the money back;
+ * - `cancelled`: the customer took the device back before any repair.
  */
-export function statusFor(
-  random: Random,
-  at: number,
-  end: number,
-  zone: Zone,
-): { status: string; collectedAt: number | null } {
+export type Route = 'repair' | 'unrepaired' | 'replaced' | 'refunded' | 'cancelled';
+
+export type Fate = {
+  /** Where the ticket stands at the end of the history (workflow.ts may settle an earlier one). */
+  status: string;
+  route: Route;
+  collectedAt: number | null;
+};
+
+/** Open tickets by age: new ones wait for a technician, older ones for parts, vendors or customers. */
+const openByAge: [number, Weighted<string>][] = [
+  [
+    1,
+    new Weighted([
+      ['received', 30],
+      ['diagnosing', 22],
+      ['awaiting_approval', 6],
+      ['awaiting_parts', 6],
+      ['in_repair', 16],
+      ['awaiting_check', 6],
+      ['on_hold', 2],
+      ['ready', 12],
+    ]),
+  ],
+  [
+    7,
+    new Weighted([
+      ['received', 5],
+      ['diagnosing', 7],
+      ['awaiting_approval', 7],
+      ['awaiting_parts', 17],
+      ['in_repair', 14],
+      ['awaiting_check', 5],
+      ['on_hold', 5],
+      ['at_vendor', 10],
+      ['ready', 24],
+      ['returned_unrepaired', 4],
+      ['replaced', 2],
+    ]),
+  ],
+  [
+    Infinity,
+    new Weighted([
+      ['received', 1],
+      ['diagnosing', 2],
+      ['awaiting_approval', 4],
+      ['awaiting_parts', 20],
+      ['in_repair', 6],
+      ['awaiting_check', 1],
+      ['on_hold', 8],
+      ['at_vendor', 22],
+      ['ready', 28],
+      ['returned_unrepaired', 6],
+      ['replaced', 2],
+    ]),
+  ],
+];
+
+/**
+ * An open status the deal allows (approval needs a cost limit, replacement a 三包 claim some days
+ * old), drawn again when it does not; the few left over are being diagnosed.
+ */
+function openFate(random: Random, age: number, deal: Deal): Fate {
+  const weights = (openByAge.find(([maxAge]) => age <= maxAge) ?? openByAge[2]) as [number, Weighted<string>];
+  const allowed = (status: string) =>
+    (status !== 'awaiting_approval' || deal.costLimitFen !== null) &&
+    (status !== 'replaced' || (deal.serviceType === 'C' && age >= 5));
+  // A customer with a cost limit is often still to answer a higher estimate.
+  if (deal.costLimitFen !== null && age >= 1 && age <= 14 && random.chance(0.3)) {
+    return { status: 'awaiting_approval', route: 'repair', collectedAt: null };
+  }
+  let status = weights[1].draw(random);
+  for (let tries = 0; tries < 3 && !allowed(status); tries++) status = weights[1].draw(random);
+  if (!allowed(status)) status = 'diagnosing';
+  const route: Route =
+    status === 'returned_unrepaired' ? 'unrepaired' : status === 'replaced' ? 'replaced' : 'repair';
+  return { status, route, collectedAt: null };
+}
+
+/**
+ * Old tickets are collected (a few cancelled, returned unrepaired, replaced, refunded or abandoned);
+ * the last weeks still have work on the board and devices waiting for their owners. Collections
+ * happen while the counter is open, and nothing is collected after `end`.
+ */
+export function statusFor(random: Random, at: number, end: number, zone: Zone, deal: Deal): Fate {
   const age = zone.dayAt(end) - zone.dayAt(at);
   const openChance = age <= 3 ? 0.9 : age <= 14 ? 0.35 : age <= 30 ? 0.12 : 0;
-  if (random.chance(openChance)) return { status: openStatuses.draw(random), collectedAt: null };
+  if (random.chance(openChance)) return openFate(random, age, deal);
   const r = random.float();
-  if (r < 0.005) return { status: 'abandoned', collectedAt: null };
+  // Never collected: disposed of after the storage period (or still waiting for it on a shelf).
+  if (r < 0.005)
+    return { status: 'abandoned', route: r < 0.0035 ? 'repair' : 'unrepaired', collectedAt: null };
+  // A 三包 claim the manufacturer settles with the money back: the vendor keeps the device.
+  const claim = deal.serviceType === 'C' ? random.float() : 1;
+  if (claim < 0.008 && age > 45) return { status: 'refunded', route: 'refunded', collectedAt: null };
   const collectedAt = duringHours(zone, random, at + random.int(2, 24 * 12) * hour + random.int(0, hour));
-  if (collectedAt > end) return { status: 'ready', collectedAt: null };
-  return { status: r < 0.03 ? 'cancelled' : 'collected', collectedAt };
+  let route: Route =
+    r < 0.03 ? 'cancelled' : r < 0.055 ? 'unrepaired' : claim < 0.035 ? 'replaced' : 'repair';
+  // A replacement is decided after parts failed to come for days, not within a quick visit.
+  if (route === 'replaced' && Math.min(collectedAt, end) - at < 5 * day) route = 'repair';
+  if (collectedAt > end) {
+    const waiting =
+      route === 'unrepaired' ? 'returned_unrepaired' : route === 'replaced' ? 'replaced' : 'ready';
+    return { status: waiting, route: route === 'cancelled' ? 'repair' : route, collectedAt: null };
+  }
+  return { status: route === 'cancelled' ? 'cancelled' : 'collected', route, collectedAt };
 }

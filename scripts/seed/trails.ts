@@ -2,19 +2,21 @@ import type { MovementKind } from '../../shared/custody';
 import { dateOf, type Zone } from './calendar';
 import type { Intake } from './history';
 import { duringHours, isOpen, opensAt } from './hours';
-import type { Random, Weighted } from './random';
+import type { Random } from './random';
 import { vendorFor } from './vendors';
 
 /**
- * Where a ticket's device went between intake and the end of the history, as the custody entries
+ * Where a ticket's device goes between intake and the end of the history, as the custody entries
  * the counter would have recorded: received at the counter, to its shelf minutes later, to the
- * workshop within a day or two, sometimes out to the brand's service centre and back, to the shelf
- * again once repaired, and handed back when collected. Open tickets stop where their status says
- * the device is; abandoned ones are disposed of after the storage period and a notice.
+ * workshop, sometimes out to the brand's service centre and back, to the shelf again once repaired,
+ * and handed back when collected; abandoned devices are disposed of after the storage period and a
+ * notice. The repair workflow (workflow.ts) decides which of these happen, in step with its own acts.
  *
  * Every entry is one the rules of shared/custody.ts accept from where the previous one left the
  * device, carries what the app's goods.move would (location, details in the app's key order), and
  * falls strictly after the previous one and no later than the collection or the end of the history.
+ * The workflow's acts share the same clock (`after`, `mark`), so acts and movements interleave in
+ * time order.
  */
 
 export type PlannedEntry = {
@@ -36,18 +38,15 @@ export type TrailOptions = {
   end: number;
   /** Days a device is kept after intake before it may be disposed of (the store's setting). */
   storageDays: number;
-  clerks: Weighted<string>;
-  technicians: readonly string[];
   /** goods.dispose is for supervisors only. */
   supervisors: readonly string[];
 };
 
 const minute = 60_000;
 const hour = 60 * minute;
-const day = 24 * hour;
 
 /** How often a repair goes out to the brand's service centre, by category (more under warranty). */
-const vendorChance: Record<string, number> = {
+export const vendorChance: Record<string, number> = {
   phone: 0.08,
   tablet: 0.1,
   laptop: 0.12,
@@ -57,115 +56,75 @@ const vendorChance: Record<string, number> = {
   other: 0.1,
 };
 
+export type VendorLeg = { at: number; vendor: string; rmaNo: string; expectedBack: string };
+export type Disposal = { at: number; staffId: string; noticeDate: string };
+
+/** One ticket's custody trail at a time: `begin`, then the movements in time order. */
 export class TrailMaker {
   private t: Intake | null = null;
-  private entries: PlannedEntry[] = [];
-  /** When the last entry happened, and the latest moment the next may. */
-  private cursor = 0;
-  private limit = 0;
+  entries: PlannedEntry[] = [];
+  /** When the last entry or act happened, and the latest moment the next may. */
+  cursor = 0;
+  limit = 0;
 
   constructor(private readonly options: TrailOptions) {}
 
-  /** The ticket's entries in order, `received` first. */
-  trail(t: Intake): PlannedEntry[] {
-    const { random } = this.options;
+  /** Starts a ticket's trail with its intake at the counter. */
+  begin(t: Intake): void {
     this.t = t;
     this.entries = [];
     this.cursor = t.at;
     this.limit = t.collectedAt ?? this.options.end;
     this.add('received', 'counter', t.staffId, t.at);
-    switch (t.status) {
-      case 'collected':
-        this.repair(t);
-        this.add('handed_back', '', this.clerk(), this.limit);
-        break;
-      case 'cancelled':
-        // Diagnosed, and the customer declined the repair (or changed their mind before it).
-        this.toShelf(t);
-        if (random.chance(0.5)) {
-          this.toWorkshop(hour, 44 * hour);
-          this.backToShelf(t, hour, 2 * day);
-        }
-        this.add('handed_back', '', this.clerk(), this.limit);
-        break;
-      case 'abandoned':
-        this.repair(t);
-        this.dispose(t);
-        break;
-      case 'received': // waiting for a technician to look at it
-        this.toShelf(t);
-        break;
-      case 'in_repair':
-        this.toShelf(t);
-        this.toWorkshop(hour, 44 * hour);
-        if (random.chance(0.2)) this.toVendor(t);
-        break;
-      case 'awaiting_parts':
-        this.toShelf(t);
-        this.toWorkshop(hour, 44 * hour);
-        if (random.chance(0.25)) this.toVendor(t);
-        else this.backToShelf(t, 2 * hour, 2 * day);
-        break;
-      case 'ready':
-        this.repair(t);
-        break;
-      default:
-        throw new Error(`No custody trail for a ${t.status} ticket`);
-    }
-    return this.entries;
   }
 
-  /** Shelf, workshop, maybe the service centre, and back on the shelf to wait for the customer. */
-  private repair(t: Intake): void {
-    const { random } = this.options;
-    // Done while the customer waits or shops (collected within hours), or urgent: straight to a bench.
-    const quick = t.collectedAt !== null && t.collectedAt - t.at < 8 * hour;
-    if (quick || t.deal.priority === 'urgent') this.toWorkshop(5 * minute, 40 * minute);
-    else {
-      this.toShelf(t);
-      this.toWorkshop(hour, 44 * hour);
-    }
-    const chance = (vendorChance[t.categoryId] ?? 0.1) * (t.deal.serviceType === 'C' ? 2 : 1);
-    // A trip to a service centre takes days: only when the customer has not already collected.
-    if (this.limit - this.cursor > 4 * day && random.chance(chance)) {
-      this.toVendor(t);
-      this.add('from_vendor', '', this.clerk(), this.after(4 * day, 21 * day));
-      this.backToShelf(t, 10 * minute, 90 * minute);
-    } else if (quick) this.backToShelf(t, 20 * minute, 3 * hour);
-    else this.backToShelf(t, 2 * hour, 3 * day);
-    // Failed the final check: back to the bench once more (not when the customer is due within hours).
-    if (!quick && this.limit - this.cursor > 2 * day && random.chance(0.1)) {
-      this.toWorkshop(hour, 2 * day);
-      this.backToShelf(t, hour, day);
-    }
+  /** Time left before the ticket's limit (its collection, or the end of the history). */
+  get room(): number {
+    return this.limit - this.cursor;
   }
 
-  private toShelf(t: Intake): void {
-    this.add('to_shelf', t.deal.shelfLocation, t.staffId, this.after(3 * minute, 30 * minute));
+  /** An act that moves no device happened at `at` (the next entry or act comes after it). */
+  mark(at: number): void {
+    this.cursor = at;
   }
 
-  private backToShelf(t: Intake, min: number, max: number): void {
-    this.add('to_shelf', t.deal.shelfLocation, this.technician(), this.after(min, max));
+  /** The clerk who took it in puts it on its shelf. */
+  toShelf(t: Intake): number {
+    return this.add('to_shelf', t.deal.shelfLocation, t.staffId, this.after(3 * minute, 30 * minute));
   }
 
-  private toWorkshop(min: number, max: number): void {
-    this.add('to_workshop', '', this.technician(), this.after(min, max));
+  backToShelf(t: Intake, staffId: string, min: number, max: number): number {
+    return this.add('to_shelf', t.deal.shelfLocation, staffId, this.after(min, max));
+  }
+
+  toWorkshop(staffId: string, min: number, max: number): number {
+    return this.add('to_workshop', '', staffId, this.after(min, max));
   }
 
   /** As goods.move records it: the vendor is the location, with the RMA number and expected return. */
-  private toVendor(t: Intake): void {
+  toVendor(t: Intake, staffId: string): VendorLeg {
     const { random, zone } = this.options;
     const at = this.after(2 * hour, 30 * hour);
     const { vendor, rmaNo } = vendorFor(random, t.brand);
     const expectedBack = dateOf(zone.dayAt(at) + random.int(7, 15));
-    this.add('to_vendor', vendor, this.technician(), at, JSON.stringify({ vendor, rmaNo, expectedBack }));
+    this.add('to_vendor', vendor, staffId, at, JSON.stringify({ vendor, rmaNo, expectedBack }));
+    return { at, vendor, rmaNo, expectedBack };
+  }
+
+  fromVendor(staffId: string, min: number, max: number): number {
+    return this.add('from_vendor', '', staffId, this.after(min, max));
+  }
+
+  /** Handed back over the counter at `at` (the ticket's limit, when it is collected). */
+  handBack(staffId: string, at: number): void {
+    this.add('handed_back', '', staffId, at);
   }
 
   /**
    * As goods.dispose allows it: notice given once the storage period is over, the device disposed of
-   * a month or two later. Until then (or if that is after the end of the history) it stays shelved.
+   * a month or two later. Null when that is after the end of the history (it stays shelved).
    */
-  private dispose(t: Intake): void {
+  dispose(t: Intake): Disposal | null {
     const { random, zone, end, storageDays } = this.options;
     const noticeDay = zone.dayAt(t.at) + storageDays + random.int(0, 20);
     const at = duringHours(
@@ -173,17 +132,19 @@ export class TrailMaker {
       random,
       zone.instant(noticeDay + random.int(30, 60), opensAt + random.float() * 600),
     );
-    if (at > end || at <= this.cursor) return;
-    const details = JSON.stringify({ noticeDate: dateOf(noticeDay) });
-    this.add('abandoned', '', random.pick(this.options.supervisors), at, details);
+    if (at > end || at <= this.cursor) return null;
+    const noticeDate = dateOf(noticeDay);
+    const staffId = random.pick(this.options.supervisors);
+    this.add('abandoned', '', staffId, at, JSON.stringify({ noticeDate }));
+    return { at, staffId, noticeDate };
   }
 
   /**
-   * The next moment something happens to the device: `min` to `max` after the last, moved into
+   * The next moment something happens to the ticket: `min` to `max` after the last, moved into
    * opening hours; when that is past the ticket's limit (collected sooner, or the history ends), a
    * moment squeezed in before it (in opening hours if any are left), so the trail always completes.
    */
-  private after(min: number, max: number): number {
+  after(min: number, max: number): number {
     const { random, zone } = this.options;
     const room = this.limit - this.cursor;
     if (room < 2) throw new Error(`No room left in the trail of ticket ${this.t?.id ?? ''}`);
@@ -201,7 +162,7 @@ export class TrailMaker {
     return squeezed;
   }
 
-  private add(kind: MovementKind, location: string, staffId: string, at: number, details = '{}'): void {
+  private add(kind: MovementKind, location: string, staffId: string, at: number, details = '{}'): number {
     const t = this.t as Intake;
     this.entries.push({
       id: this.options.random.uuid7(at),
@@ -214,13 +175,6 @@ export class TrailMaker {
       details,
     });
     this.cursor = at;
-  }
-
-  private clerk(): string {
-    return this.options.clerks.draw(this.options.random);
-  }
-
-  private technician(): string {
-    return this.options.random.pick(this.options.technicians);
+    return at;
   }
 }

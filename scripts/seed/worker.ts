@@ -5,7 +5,7 @@ import { produceHistory, type Batch, type Plan } from './producer';
  * Worker thread: generates the history while the main thread writes it, so a big seed uses both
  * cores. At most `inFlight` batches wait unwritten; each written batch is acknowledged.
  */
-const inFlight = 3;
+const inFlight = 24;
 
 const port = parentPort;
 if (!port) throw new Error('scripts/seed/worker.ts runs as a worker thread');
