@@ -426,6 +426,19 @@ describe('promised dates', () => {
 });
 
 describe('the board', () => {
+  it('puts urgent work first in every page, however late its due date', async () => {
+    const store = await repairStore();
+    for (const due of ['2026-11-23', '2026-11-24', '2026-11-25']) await store.take({ promisedDate: due });
+    const urgent = await store.take({ priority: 'urgent', promisedDate: '2026-12-20' });
+    for (const view of [{ status: 'received' as const }, {}]) {
+      const page = value(await store.as('supervisor')('repair.board', { view: 'status', limit: 2, ...view }));
+      expect(page.rows.map((r) => [r.ticketNo, r.promisedDate])).toEqual([
+        [urgent.ticketNo, '2026-12-20'],
+        [expect.any(String), '2026-11-23'],
+      ]);
+    }
+  });
+
   it('counts open work per status, overdue, stalled and unassigned, and lists my jobs urgent first', async () => {
     const store = await repairStore();
     const normal = await store.take();

@@ -1,48 +1,12 @@
-import type { BoardRow } from '../../../shared/contract-repair';
+import { sql } from 'kysely';
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
-import { calendarDateIn, daysBetween } from '../../../shared/dates';
-import { pickupStatuses, workStatuses, type TicketStatus } from '../../../shared/ticket-status';
+import type { boardViews } from '../../../shared/contract-repair';
+import { calendarDateIn } from '../../../shared/dates';
+import { isWorkStatus, pickupStatuses, workStatuses, type TicketStatus } from '../../../shared/ticket-status';
 import { sessionOf, type Ctx } from '../context';
 import type { Executor } from '../db/schema';
 import { localStore } from '../store/store.repository';
-
-/*
- * The board reads only this store's tickets: the table holds no other (sync ships them out; it
- * brings back master data only), so the queries leave `store_id` out and walk the indexes
- * tickets_status (status, promised_date), tickets_activity (status, activity_at) and
- * tickets_assignee (assigned_to, status, priority, promised_date), one status at a time, each with
- * its own limit, and merge the pages here.
- */
-
-const boardRows = (db: Executor) =>
-  db
-    .selectFrom('tickets as t')
-    .innerJoin('customers as c', 'c.id', 't.customer_id')
-    .innerJoin('devices as d', 'd.id', 't.device_id')
-    .leftJoin('staff as s', 's.id', 't.assigned_to')
-    .select([
-      't.id',
-      't.ticket_no',
-      't.status',
-      't.priority',
-      't.service_type',
-      't.reported_fault',
-      't.promised_date',
-      't.assigned_to',
-      's.name as assignee_name',
-      't.status_at',
-      't.activity_at',
-      't.received_at',
-      't.version',
-      'c.name as customer_name',
-      'd.brand',
-      'd.model',
-    ]);
-
-type Raw = Awaited<ReturnType<ReturnType<typeof boardRows>['execute']>>[number];
-type Query = ReturnType<typeof boardRows>;
-
-type Clock = { today: string; timeZone: string; stalledBefore: number };
+import { byDueDate, byQuietest, byUrgency, keys, pageOf, type Clock, type Key } from './board.queries';
 
 async function clockOf(ctx: Ctx): Promise<Clock> {
   const store = await localStore(ctx);
@@ -52,53 +16,6 @@ async function clockOf(ctx: Ctx): Promise<Clock> {
     timeZone: store.time_zone,
     stalledBefore: now - ctx.core.settings.stallHours * 3_600_000,
   };
-}
-
-const isWork = (status: string) => (workStatuses as readonly string[]).includes(status);
-
-function toRow(raw: Raw, clock: Clock): BoardRow {
-  const since = raw.status_at ?? raw.received_at;
-  const active = raw.activity_at ?? since;
-  return {
-    id: raw.id,
-    ticketNo: raw.ticket_no,
-    status: raw.status as TicketStatus,
-    priority: raw.priority,
-    serviceType: raw.service_type,
-    customerName: raw.customer_name,
-    device: `${raw.brand} ${raw.model}`.trim(),
-    reportedFault: raw.reported_fault,
-    promisedDate: raw.promised_date,
-    assignedTo: raw.assigned_to ? { id: raw.assigned_to, name: raw.assignee_name ?? '' } : null,
-    statusAt: since,
-    activityAt: active,
-    daysInStage: Math.max(0, daysBetween(calendarDateIn(since, clock.timeZone), clock.today)),
-    overdue: isWork(raw.status) && raw.promised_date < clock.today,
-    stalled: isWork(raw.status) && active < clock.stalledBefore,
-    version: raw.version,
-  };
-}
-
-/** Urgent first, then the earliest due date: the order work is taken in. */
-const byUrgency = (a: BoardRow, b: BoardRow) =>
-  (a.priority === b.priority ? 0 : a.priority === 'urgent' ? -1 : 1) ||
-  a.promisedDate.localeCompare(b.promisedDate) ||
-  a.ticketNo.localeCompare(b.ticketNo);
-
-/** Runs one limited query per status and merges the pages in `order`. */
-async function perStatus(
-  statuses: readonly TicketStatus[],
-  query: (status: TicketStatus) => Query,
-  limit: number,
-  clock: Clock,
-  order: (a: BoardRow, b: BoardRow) => number,
-): Promise<BoardRow[]> {
-  const pages = await Promise.all(statuses.map((status) => query(status).limit(limit).execute()));
-  return pages
-    .flat()
-    .map((raw) => toRow(raw, clock))
-    .sort(order)
-    .slice(0, limit);
 }
 
 /** Open work tickets matching a condition, counted on the index alone. */
@@ -113,6 +30,52 @@ async function countWork(db: Executor, where: (q: CountQuery) => CountQuery): Pr
   const row = await where(countBase(db)).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+type View = (typeof boardViews)[number];
+/** A view's query for one status, before its limit. */
+type KeyQuery = { limit(n: number): { execute(): Promise<Key[]> } };
+type Input = ParsedInputOf<'repair.board'>;
+
+/** Each view's keys for one status, in the view's order, from an index. */
+const viewKeys: Record<View, (db: Executor, status: TicketStatus, input: Input, clock: Clock) => KeyQuery> = {
+  status: (db, status, input) =>
+    keys(db)
+      .select(['priority', 'promised_date'])
+      .where('status', '=', status)
+      .$if(!!input.technicianId, (q) => q.where('assigned_to', '=', input.technicianId ?? ''))
+      .orderBy('priority', 'desc')
+      .orderBy('promised_date')
+      .orderBy(sql`rowid`),
+  overdue: (db, status, input, clock) =>
+    keys(db)
+      .select(['promised_date', 'priority'])
+      .where('status', '=', status)
+      .where('promised_date', '<', clock.today)
+      .$if(!!input.technicianId, (q) => q.where('assigned_to', '=', input.technicianId ?? ''))
+      .orderBy('promised_date'),
+  stalled: (db, status, input, clock) =>
+    keys(db)
+      .select('activity_at')
+      .where('status', '=', status)
+      .where('activity_at', '<', clock.stalledBefore)
+      .$if(!!input.technicianId, (q) => q.where('assigned_to', '=', input.technicianId ?? ''))
+      .orderBy('activity_at'),
+  unassigned: (db, status) =>
+    keys(db)
+      .select(['priority', 'promised_date'])
+      .where('assigned_to', 'is', null)
+      .where('status', '=', status)
+      .orderBy('priority', 'desc')
+      .orderBy('promised_date')
+      .orderBy(sql`rowid`),
+};
+
+const viewOrder: Record<View, (a: Key, b: Key) => number> = {
+  status: byUrgency,
+  overdue: byDueDate,
+  stalled: byQuietest,
+  unassigned: byUrgency,
+};
 
 /** The board: open work per status, overdue, stalled and unassigned counts, and one view's rows. */
 export async function board(
@@ -139,32 +102,14 @@ export async function board(
     : input.view === 'status'
       ? shown
       : workStatuses;
-  const mine = (q: Query) => (input.technicianId ? q.where('t.assigned_to', '=', input.technicianId) : q);
-  const views = {
-    status: (s: TicketStatus) => mine(boardRows(db).where('t.status', '=', s)).orderBy('t.promised_date'),
-    overdue: (s: TicketStatus) =>
-      mine(boardRows(db).where('t.status', '=', s).where('t.promised_date', '<', clock.today)).orderBy(
-        't.promised_date',
-      ),
-    stalled: (s: TicketStatus) =>
-      mine(boardRows(db).where('t.status', '=', s).where('t.activity_at', '<', clock.stalledBefore)).orderBy(
-        't.activity_at',
-      ),
-    unassigned: (s: TicketStatus) =>
-      boardRows(db)
-        .where('t.assigned_to', 'is', null)
-        .where('t.status', '=', s)
-        .orderBy('t.priority', 'desc')
-        .orderBy('t.promised_date'),
-  };
-  const order =
-    input.view === 'stalled'
-      ? (a: BoardRow, b: BoardRow) => a.activityAt - b.activityAt
-      : input.view === 'overdue'
-        ? (a: BoardRow, b: BoardRow) => a.promisedDate.localeCompare(b.promisedDate) || byUrgency(a, b)
-        : byUrgency;
-  const onlyWork = input.view === 'status' ? statuses : statuses.filter(isWork);
-  const rows = await perStatus(onlyWork, views[input.view], input.limit, clock, order);
+  const listed = input.view === 'status' ? statuses : statuses.filter(isWorkStatus);
+  const rows = await pageOf(
+    db,
+    listed.map((status) => viewKeys[input.view](db, status, input, clock).limit(input.limit).execute()),
+    viewOrder[input.view],
+    input.limit,
+    clock,
+  );
   return {
     counts: Object.fromEntries(counted.map((c) => [c.status, Number(c.n)])),
     overdue,
@@ -179,16 +124,26 @@ export async function myJobs(ctx: Ctx): Promise<OutputOf<'repair.myJobs'>> {
   const db = ctx.core.db;
   const me = sessionOf(ctx).staffId;
   const clock = await clockOf(ctx);
+  // Waiting for the supervisor's check is no one's job to take.
   const open = workStatuses.filter((s) => s !== 'awaiting_check');
-  const byAssignee = (assignee: string | null) => (s: TicketStatus) =>
-    boardRows(db)
-      .where('t.assigned_to', assignee === null ? 'is' : '=', assignee)
-      .where('t.status', '=', s)
-      .orderBy('t.priority', 'desc')
-      .orderBy('t.promised_date');
-  const [mine, unassigned] = await Promise.all([
-    perStatus(workStatuses, byAssignee(me), 200, clock, byUrgency),
-    perStatus(open, byAssignee(null), 50, clock, byUrgency),
-  ]);
+  const jobs = (statuses: readonly TicketStatus[], assignee: string | null, limit: number) =>
+    pageOf(
+      db,
+      [
+        keys(db)
+          .select(['priority', 'promised_date'])
+          .where('assigned_to', assignee === null ? 'is' : '=', assignee)
+          .where('status', 'in', statuses)
+          .orderBy('priority', 'desc')
+          .orderBy('promised_date')
+          .orderBy(sql`rowid`)
+          .limit(limit)
+          .execute(),
+      ],
+      byUrgency,
+      limit,
+      clock,
+    );
+  const [mine, unassigned] = await Promise.all([jobs(workStatuses, me, 200), jobs(open, null, 50)]);
   return { mine, unassigned };
 }

@@ -40,9 +40,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`ALTER TABLE tickets ADD COLUMN replacement_serial TEXT NOT NULL DEFAULT ''`,
     sql`UPDATE tickets SET status_at = updated_at, activity_at = updated_at
       WHERE status NOT IN ('collected', 'refunded', 'abandoned', 'cancelled')`,
-    // My jobs: a technician's open tickets, urgent first, then by due date. Unassigned work is the
-    // NULL key of the same index.
-    sql`CREATE INDEX tickets_assignee ON tickets (assigned_to, status, priority, promised_date)`,
+    // My jobs: a technician's open tickets, urgent first ('urgent' sorts after 'normal', hence DESC),
+    // then by due date. Unassigned work is the NULL key of the same index.
+    sql`CREATE INDEX tickets_assignee ON tickets (assigned_to, status, priority DESC, promised_date)`,
+    // The board per status in the order work is taken: a page is read from the index alone.
+    sql`CREATE INDEX tickets_board ON tickets (status, priority DESC, promised_date)`,
     // Stalled: per open status, the tickets nothing has happened to since a cut-off.
     sql`CREATE INDEX tickets_activity ON tickets (status, activity_at)`,
     sql`ALTER TABLE ticket_events ADD COLUMN action TEXT NOT NULL DEFAULT 'move'`,
