@@ -60,15 +60,21 @@ export const diagnosableStatuses: readonly string[] = [
 ];
 /** Where parts go into a device: while it is diagnosed or repaired in the store. */
 export const fittingStatuses: readonly string[] = ['diagnosing', 'awaiting_parts', 'in_repair'];
-/** Where a 三包 claim can be decided: while the job is open and not yet finished. */
+/** Where a 三包 claim can be decided: while the job is open and not waiting for the customer. */
 export const decidableStatuses: readonly string[] = [
   'received',
   'diagnosing',
-  'awaiting_approval',
   'awaiting_parts',
   'in_repair',
   'at_vendor',
 ];
+/**
+ * 三包 outcomes after which the customer's old device is the store's (a refund took it in, a
+ * replacement swapped it): the goods screens may then send it to a vendor, take it back or scrap
+ * it. Any other device moves out and back only with its repair (repair.toVendor, repair.fromVendor,
+ * collection), so custody and status never disagree.
+ */
+export const storeOwnedOutcomes: readonly string[] = ['replace', 'refund'];
 
 export const isWorkStatus = (status: string): boolean => (workStatuses as readonly string[]).includes(status);
 export const isFinalStatus = (status: string): boolean =>
@@ -144,7 +150,7 @@ const rows: Row[] = [
   ['returned_unrepaired', 'abandoned', supervisors, 'dispose'],
   ['replaced', 'collected', counter, 'move'],
   // A vendor's repair comes back to be checked like our own; "could not" and "needs more" too.
-  ['at_vendor', 'awaiting_check', staff, 'vendor'],
+  ['at_vendor', 'awaiting_check', staff, 'vendor', ['approval']],
   ['at_vendor', 'in_repair', staff, 'vendor'],
   ['at_vendor', 'returned_unrepaired', staff, 'vendor', ['note']],
   ...holdable.map((from): Row => [from, 'on_hold', staff, 'move', ['note']]),
@@ -154,7 +160,14 @@ const rows: Row[] = [
   ['on_hold', 'in_repair', technicians, 'move', ['diagnosis', 'approval']],
   ['on_hold', 'cancelled', counter, 'move', ['note']],
   // To the manufacturer or a vendor in one step (custody entry, RMA).
-  ...(['received', ...repairing] as const).map((from): Row => [from, 'at_vendor', staff, 'vendor']),
+  // A paid job over the customer's limit goes nowhere, the vendor included, before they approve it.
+  ...(['received', ...repairing] as const).map((from): Row => [
+    from,
+    'at_vendor',
+    staff,
+    'vendor',
+    ['approval'],
+  ]),
   // Giving up: cannot be repaired (no parts, not economic). The 三包 "rejected" outcome too.
   ...repairing.map((from): Row => [from, 'returned_unrepaired', technicians, 'move', ['note']]),
   // 三包 decisions: a supervisor closes the claim with a replacement or a refund, at the counter

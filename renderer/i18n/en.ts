@@ -406,6 +406,8 @@ export const en: Shape<typeof zhCN> = {
     unknown_code: 'Unrecognised barcode',
     invalid_transition: 'Not possible in the ticket’s current status',
     changed_meanwhile: 'Someone else changed this ticket; reload it and try again',
+    withItsRepair:
+      'A customer’s device moves with its repair: send it out, take it back or hand it over from the ticket’s workflow',
     internal: 'Something went wrong; the change was not saved',
     network: 'Cannot reach the service',
   },

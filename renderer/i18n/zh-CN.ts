@@ -390,6 +390,7 @@ export const zhCN = {
     unknown_code: '无法识别的条码',
     invalid_transition: '当前状态下不能这样操作',
     changed_meanwhile: '此单已被他人修改，请刷新后再操作',
+    withItsRepair: '客户的设备随维修单流转：请在维修单的维修流程中送厂家、厂家返回或取机',
     internal: '出错了，本次修改没有保存',
     network: '无法连接到服务',
   },

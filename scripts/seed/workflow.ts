@@ -148,7 +148,7 @@ export class JobMaker {
       approvedFen: null,
       checkedBy: null,
       checkedAt: null,
-      chargeBasis: 'estimate',
+      chargeBasis: t.deal.serviceType === 'C' ? 'free' : 'estimate', // as intake sets it
       outcome: null,
       outcomeReason: '',
       outcomeAt: null,
@@ -216,6 +216,8 @@ export class JobMaker {
       viaVendor &&
       t.route !== 'replaced' &&
       !['awaiting_approval', 'awaiting_parts', 'in_repair', 'on_hold'].includes(target) &&
+      // Straight to the vendor only when the intake estimate needs no approval first.
+      !this.needsApproval() &&
       random.chance(0.3);
     if (!direct) {
       const waitParts =
@@ -287,7 +289,7 @@ export class JobMaker {
     if (t.deal.costLimitFen !== null && r < 0.5) {
       this.diagnose('in_repair', true);
       this.approve(false, 'in_repair');
-    } else if (r < 0.75 && trail.room > 6 * day) {
+    } else if (r < 0.75 && trail.room > 6 * day && !this.needsApproval()) {
       this.toVendor(tech);
       this.fromVendor('unrepaired');
     } else {
@@ -523,11 +525,13 @@ export class JobMaker {
     this.act('outcome', 'refunded', supervisor, at, job.outcomeReason, details);
   }
 
-  /** The estimate is over the customer's cost limit and no approval covers it (as the core says). */
+  /** The customer pays, the estimate is over their limit and no approval covers it (as the core says). */
   private needsApproval(): boolean {
     const limit = this.t.deal.costLimitFen;
-    const { estimateFen, approvedFen } = this.job;
-    return limit !== null && estimateFen > limit && (approvedFen ?? -1) < estimateFen;
+    const { estimateFen, approvedFen, chargeBasis } = this.job;
+    return (
+      chargeBasis !== 'free' && limit !== null && estimateFen > limit && (approvedFen ?? -1) < estimateFen
+    );
   }
 
   /**

@@ -328,6 +328,31 @@ describe('the repair card', () => {
   });
 });
 
+describe('labour timers', () => {
+  it('stop when the job leaves the bench, so a weekend on hold is not labour', async () => {
+    const store = await repairStore();
+    const { ticket, version } = await inRepair(store);
+    value(await store.as('tech')('repair.timer', { ticket: ticket.id, running: true, note: '' }));
+    await store.passTime(20 * 60_000);
+    value(
+      await store.as('clerk')('repair.move', {
+        ticket: ticket.id,
+        version,
+        to: 'on_hold',
+        note: '等客户回电',
+      }),
+    );
+    await store.passTime(2 * 24 * 3600_000);
+    const stopped = value(
+      await store.as('tech')('repair.timer', { ticket: ticket.id, running: false, note: '' }),
+    );
+    expect(stopped).toEqual({ running: false, minutes: 0 }); // nothing was running any more
+    const card = await store.card(ticket.id);
+    expect(card.timers).toEqual([]);
+    expect(card.labour).toMatchObject([{ source: 'timer', minutes: 20 }]);
+  });
+});
+
 describe('vendor repairs', () => {
   it('sends a job out in one step, lists it per vendor, and brings it back to the supervisor’s check', async () => {
     const store = await repairStore();
@@ -372,10 +397,32 @@ describe('vendor repairs', () => {
     );
   });
 
+  it('sends no paid job over the customer’s limit to a vendor before they approve it', async () => {
+    const store = await repairStore();
+    const ticket = await store.take({ estimateFen: 20000, costLimitFen: 10000 });
+    const { version } = await store.card(ticket.id);
+    const before = totalChanges(store.core);
+    const out = await store.as('clerk')('repair.toVendor', {
+      ticket: ticket.id,
+      version,
+      vendor: '华为售后中心',
+      rmaNo: 'RMA-7',
+      note: '',
+    });
+    expect(out.ok || out.error).toMatchObject({ code: 'invalid_transition', details: { need: 'approval' } });
+    expect(totalChanges(store.core)).toBe(before);
+  });
+
   it('refuses to send out a device that is not in the store, writing nothing', async () => {
     const store = await repairStore();
     const { ticket, version } = await inRepair(store);
-    value(await store.as('clerk')('goods.move', { ticket: ticket.ticketNo, kind: 'handed_back' }));
+    value(
+      await store.as('clerk')('goods.move', {
+        ticket: ticket.ticketNo,
+        kind: 'transfer_out',
+        otherStore: 'SH02',
+      }),
+    );
     const before = totalChanges(store.core);
     const out = await store.as('clerk')('repair.toVendor', {
       ticket: ticket.id,
@@ -386,6 +433,67 @@ describe('vendor repairs', () => {
     });
     expect(out.ok || out.error.code).toBe('wrong_place');
     expect(totalChanges(store.core)).toBe(before);
+  });
+
+  it('keeps custody and status in step: the goods screens alone do not move a customer’s device out or back', async () => {
+    const store = await repairStore();
+    const { ticket, version } = await inRepair(store);
+    const before = totalChanges(store.core);
+    for (const [kind, use] of [
+      ['handed_back', 'repair.move'],
+      ['to_vendor', 'repair.toVendor'],
+    ] as const) {
+      const moved = await store.as('clerk')('goods.move', {
+        ticket: ticket.ticketNo,
+        kind,
+        vendor: 'X',
+        rmaNo: 'R',
+      });
+      expect(moved.ok || moved.error).toMatchObject({
+        code: 'invalid_transition',
+        details: { from: 'in_repair', use },
+      });
+    }
+    expect(totalChanges(store.core)).toBe(before);
+
+    const out = value(
+      await store.as('clerk')('repair.toVendor', {
+        ticket: ticket.id,
+        version,
+        vendor: '华为',
+        rmaNo: 'R-9',
+        note: '',
+      }),
+    );
+    const sent = value(await store.as('clerk')('goods.whereIs', { ticket: ticket.id })).state;
+    const undo = await store.as('supervisor')('goods.reverse', {
+      entryId: sent?.entryId ?? '',
+      reason: '送错了',
+    });
+    expect(undo.ok || undo.error).toMatchObject({
+      code: 'invalid_transition',
+      details: { use: 'repair.toVendor' },
+    });
+    expect(out.status).toBe('at_vendor');
+  });
+
+  it('hands the old unit of a replacement to no one: the customer collects the new one', async () => {
+    const store = await repairStore();
+    const ticket = await store.take();
+    store.forceStatus(ticket.id, 'replaced', { outcome: 'replace' });
+    const { version } = await store.card(ticket.id);
+    value(await store.as('clerk')('repair.move', { ticket: ticket.id, version, to: 'collected', note: '' }));
+    expect(value(await store.as('clerk')('goods.whereIs', { ticket: ticket.id })).state?.place).toBe(
+      'on_premises',
+    );
+    // The store's own now: the goods screens may send it to the manufacturer.
+    const back = await store.as('clerk')('goods.move', {
+      ticket: ticket.ticketNo,
+      kind: 'to_vendor',
+      vendor: '华为',
+      rmaNo: 'R-1',
+    });
+    expect(back).toMatchObject({ ok: true, value: { place: 'at_vendor' } });
   });
 });
 

@@ -41,7 +41,7 @@ export const shot = (page: Page, name: string) =>
 
 /** A ticket made through the API, for tests about what happens after intake. */
 export function createTicket(app: AppServer, token: string, serial?: string) {
-  return app.rpc<{ ticketNo: string }>(
+  return app.rpc<{ id: string; ticketNo: string }>(
     'tickets.create',
     {
       idempotencyKey: crypto.randomUUID(),

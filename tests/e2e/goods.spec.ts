@@ -5,7 +5,7 @@ import { capturePrints, pdfToPng, printedHtml, printToPdf } from './print-captur
 
 const out = 'test-screenshots';
 
-/** A store with four devices in: one on shelf A-01, one in the workshop, one not yet shelved, one handed back. */
+/** A store with four devices in: one on shelf A-01, one in the workshop, one not yet shelved, one taken back. */
 async function storeWithGoods(app: Parameters<typeof seedStore>[0]) {
   const { adminId } = await seedStore(app);
   const { token } = await app.rpc<{ token: string }>('auth.signIn', { staffId: adminId, pin: adminPin });
@@ -18,7 +18,8 @@ async function storeWithGoods(app: Parameters<typeof seedStore>[0]) {
   await move(shelved.ticketNo, 'to_shelf', { location: 'A-01' });
   await move(workshop.ticketNo, 'to_workshop');
   await move(lost.ticketNo, 'to_shelf', { location: 'B-07' });
-  await move(gone.ticketNo, 'handed_back');
+  // The customer took it back without a repair: cancelling hands the device over.
+  await app.rpc('repair.move', { ticket: gone.id, version: 1, to: 'cancelled', note: '客户取回' }, token);
   return { token, move, shelved, workshop, lost, gone };
 }
 
@@ -66,12 +67,19 @@ test('the goods view, the register printed on A4 and exported, a vendor list, a 
   browser,
 }) => {
   await capturePrints(page);
-  const { move, shelved, workshop, token } = await storeWithGoods(app);
-  await move(workshop.ticketNo, 'to_vendor', {
-    vendor: '华为授权服务中心',
-    rmaNo: 'RMA-88123',
-    expectedBack: '2027-01-05',
-  });
+  const { shelved, workshop, token } = await storeWithGoods(app);
+  await app.rpc(
+    'repair.toVendor',
+    {
+      ticket: workshop.id,
+      version: 1,
+      vendor: '华为授权服务中心',
+      rmaNo: 'RMA-88123',
+      expectedBack: '2027-01-05',
+      note: '',
+    },
+    token,
+  );
   // A faulty screen goes back to the same vendor: the vendor's list carries devices and parts.
   const part = await app.rpc<{ id: string }>(
     'parts.save',

@@ -4,8 +4,10 @@ import {
   refusal,
   type CustodyState,
   type MovementDetails,
+  type LedgerKind,
   type MovementKind,
 } from '../../../shared/custody';
+import { storeOwnedOutcomes } from '../../../shared/ticket-status';
 import { calendarDateIn, daysBetween } from '../../../shared/dates';
 import { failWith } from '../../../shared/result';
 import { recordChange } from '../changes';
@@ -58,16 +60,11 @@ export type Movement = {
 };
 
 /**
- * Moves a device: the movement must start where the ledger says the device is (a device handed back
- * cannot be handed back again), carry what its kind needs, and is written with the device's new
- * state and an audit entry in one transaction.
+ * Moves a device, in the caller's transaction (goods.move, or a repair sent to a vendor or handed
+ * back): the movement must start where the ledger says the device is (a device handed back cannot
+ * be handed back again) and carry what its kind needs; it is written with the device's new state
+ * and an audit entry.
  */
-async function move(ctx: Ctx, input: Movement): Promise<StateView> {
-  const store = await localStore(ctx);
-  return ctx.core.db.transaction().execute((trx) => moveWithin(trx, ctx, store.id, input));
-}
-
-/** A movement as part of a larger act (a repair sent to a vendor, a hand-back), in its transaction. */
 export async function moveWithin(trx: Tx, ctx: Ctx, storeId: string, input: Movement): Promise<StateView> {
   const staff = sessionOf(ctx);
   const missing = missingFields(input.kind, input);
@@ -119,7 +116,38 @@ export async function moveWithin(trx: Tx, ctx: Ctx, storeId: string, input: Move
   }
 }
 
-export const moveDevice = (ctx: Ctx, input: ParsedInputOf<'goods.move'>) => move(ctx, input);
+/** Movements a repair makes itself, and the call that makes each while the ticket is open. */
+const repairMoves: Partial<Record<LedgerKind, string>> = {
+  to_vendor: 'repair.toVendor',
+  from_vendor: 'repair.fromVendor',
+  handed_back: 'repair.move',
+  scrapped: 'repair.outcome',
+};
+
+/**
+ * Custody and status must not disagree: while a device is the customer's, sending it out, taking
+ * it back, handing it over or scrapping it goes with its ticket (the repair calls do both at once).
+ * Only a device the store owns after a 三包 refund or replacement moves by the goods screens alone.
+ */
+function requireStoreOwned(
+  ticket: { ticket_no: string; status: string; outcome: string | null },
+  kind: LedgerKind,
+): void {
+  const use = repairMoves[kind];
+  if (use && !storeOwnedOutcomes.includes(ticket.outcome ?? '')) {
+    failWith('invalid_transition', `${ticket.ticket_no} is ${ticket.status}: ${kind} goes with its repair`, {
+      details: { from: ticket.status, use },
+    });
+  }
+}
+
+export async function moveDevice(ctx: Ctx, input: ParsedInputOf<'goods.move'>): Promise<StateView> {
+  const store = await localStore(ctx);
+  return ctx.core.db.transaction().execute(async (trx) => {
+    requireStoreOwned(await findTicketRef(trx, store.id, input.ticket), input.kind);
+    return moveWithin(trx, ctx, store.id, input);
+  });
+}
 
 /**
  * Scraps a device, or disposes of one the customer abandoned: only after the store's storage period
@@ -143,6 +171,7 @@ export async function disposeDevice(ctx: Ctx, input: ParsedInputOf<'goods.dispos
     }
   }
   return ctx.core.db.transaction().execute(async (trx) => {
+    requireStoreOwned(await findTicketRef(trx, store.id, input.ticket), input.kind);
     const state = await moveWithin(trx, ctx, store.id, input);
     // An abandoned device closes its ticket, which must be waiting for collection (the rules say so).
     if (input.kind === 'abandoned') {
@@ -178,6 +207,7 @@ export async function reverseMovement(
     if (!wrong) return failWith('not_found', 'No such custody entry');
     const ticket = await findTicketRef(trx, store.id, wrong.ticket_id);
     const state = await currentState(trx, ticket.id);
+    requireStoreOwned(ticket, wrong.kind as LedgerKind);
     if (state?.entryId !== wrong.id || wrong.kind === 'received') {
       return failWith('conflict', 'Only the latest movement of a device, after its intake, can be reversed', {
         details: { reason: 'not_latest' },

@@ -18,7 +18,7 @@ export async function findTicketRef(db: Executor, storeId: string, ref: string) 
   }
   const ticket = await db
     .selectFrom('tickets')
-    .select(['id', 'ticket_no', 'device_id', 'status', 'received_at'])
+    .select(['id', 'ticket_no', 'device_id', 'status', 'outcome', 'received_at'])
     .where(byId ? 'id' : 'ticket_no', '=', byId ? code.toLowerCase() : code)
     .where('store_id', '=', storeId)
     .executeTakeFirst();

@@ -52,14 +52,17 @@ const viewKeys: Record<View, (db: Executor, status: TicketStatus, input: Input, 
       .where('status', '=', status)
       .where('promised_date', '<', clock.today)
       .$if(!!input.technicianId, (q) => q.where('assigned_to', '=', input.technicianId ?? ''))
-      .orderBy('promised_date'),
+      .orderBy('promised_date')
+      .orderBy('priority', 'desc')
+      .orderBy(sql`rowid`),
   stalled: (db, status, input, clock) =>
     keys(db)
       .select('activity_at')
       .where('status', '=', status)
       .where('activity_at', '<', clock.stalledBefore)
       .$if(!!input.technicianId, (q) => q.where('assigned_to', '=', input.technicianId ?? ''))
-      .orderBy('activity_at'),
+      .orderBy('activity_at')
+      .orderBy(sql`rowid`),
   unassigned: (db, status) =>
     keys(db)
       .select(['priority', 'promised_date'])

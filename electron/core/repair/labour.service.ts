@@ -1,12 +1,10 @@
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
-import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
 import { supervisorRoles } from '../../../shared/roles';
 import { isWorkStatus } from '../../../shared/ticket-status';
-import { queueSync, recordEvent } from '../changes';
+import { recordEvent } from '../changes';
 import { sessionOf, type Ctx } from '../context';
-import type { Tx } from '../db/schema';
-import type { LabourEntriesTable } from './repair.tables';
+import { appendLabour, markActive, minutesBetween } from './labour-ledger';
 import { ticketForChange, type Ticket } from './ticket-change';
 
 /** Labour is logged while the store works on the job (a vendor's time is not ours). */
@@ -16,56 +14,6 @@ function requireWork(ticket: Ticket): void {
       details: { from: ticket.status, use: 'labour' },
     });
   }
-}
-
-/** Labour and parts are records of their own: they mark the ticket active but leave its version. */
-export async function markActive(trx: Tx, ctx: Ctx, ticketId: string): Promise<void> {
-  await trx.updateTable('tickets').set({ activity_at: ctx.core.now() }).where('id', '=', ticketId).execute();
-}
-
-async function appendLabour(
-  trx: Tx,
-  ctx: Ctx,
-  entry: Omit<LabourEntriesTable, 'id' | 'store_id' | 'recorded_by' | 'at'>,
-): Promise<LabourEntriesTable> {
-  const row: LabourEntriesTable = {
-    id: newId(),
-    store_id: ctx.core.storeId ?? '',
-    recorded_by: sessionOf(ctx).staffId,
-    at: ctx.core.now(),
-    ...entry,
-  };
-  await trx.insertInto('labour_entries').values(row).execute();
-  await queueSync(trx, ctx, 'labour_entries', row.id, row);
-  await markActive(trx, ctx, row.ticket_id);
-  return row;
-}
-
-/** Whole minutes of a timer, at least one: a started timer is work done. */
-const minutesBetween = (from: number, to: number): number =>
-  Math.min(6000, Math.max(1, Math.round((to - from) / 60_000)));
-
-/** Stops every timer running on a ticket (a finished job), each into a labour entry. */
-export async function stopTimers(trx: Tx, ctx: Ctx, ticket: Ticket): Promise<void> {
-  const timers = await trx
-    .selectFrom('labour_timers')
-    .selectAll()
-    .where('ticket_id', '=', ticket.id)
-    .execute();
-  const now = ctx.core.now();
-  for (const timer of timers) {
-    await appendLabour(trx, ctx, {
-      ticket_id: ticket.id,
-      technician_id: timer.technician_id,
-      minutes: minutesBetween(timer.started_at, now),
-      started_at: timer.started_at,
-      ended_at: now,
-      source: 'timer',
-      reverses: null,
-      note: '',
-    });
-  }
-  await trx.deleteFrom('labour_timers').where('ticket_id', '=', ticket.id).execute();
 }
 
 /** Starts or stops the signed-in technician's timer on a ticket; stopping logs the minutes. */
@@ -131,6 +79,8 @@ export const logLabour = (
       .select('id')
       .where('id', '=', technicianId)
       .where('store_id', '=', ticket.store_id)
+      .where('active', '=', 1)
+      .where('role', 'in', ['technician', 'supervisor', 'admin'])
       .executeTakeFirst();
     if (!technician)
       return failWith('invalid_input', 'No such technician', { fields: { technicianId: 'unknown' } });

@@ -7,7 +7,7 @@ import type { Ctx } from '../context';
 import { requirePart } from '../parts/parts.repository';
 import { guardStock, recordMovement } from '../parts/stock-ledger';
 import { oncePerRequest } from '../parts/stock-requests';
-import { markActive } from './labour.service';
+import { markActive } from './labour-ledger';
 import { ticketForChange } from './ticket-change';
 
 /**

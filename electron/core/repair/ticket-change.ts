@@ -2,12 +2,14 @@ import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
 import type { Role } from '../../../shared/roles';
 import {
+  fittingStatuses,
   ruleFor,
   type TicketStatus,
   type TransitionRule,
   type TransitionVia,
 } from '../../../shared/ticket-status';
 import { queueSync, recordChange } from '../changes';
+import { stopTimers } from './labour-ledger';
 import { sessionOf, type Ctx } from '../context';
 import type { Executor, TicketsTable, Tx } from '../db/schema';
 
@@ -39,9 +41,14 @@ export async function ticketForChange(
   return ticket;
 }
 
-/** The estimate is over the customer's cost limit and no approval covers it. */
-export const needsApproval = (t: Pick<Ticket, 'cost_limit_fen' | 'estimate_fen' | 'approved_fen'>): boolean =>
-  t.cost_limit_fen !== null && t.estimate_fen > t.cost_limit_fen && (t.approved_fen ?? -1) < t.estimate_fen;
+/** The customer pays, the estimate is over their cost limit and no approval covers it. */
+export const needsApproval = (
+  t: Pick<Ticket, 'cost_limit_fen' | 'estimate_fen' | 'approved_fen' | 'charge_basis'>,
+): boolean =>
+  t.charge_basis !== 'free' &&
+  t.cost_limit_fen !== null &&
+  t.estimate_fen > t.cost_limit_fen &&
+  (t.approved_fen ?? -1) < t.estimate_fen;
 
 /** A supervisor's one-time override lets the caller act as a supervisor would. */
 const actsAs = (ctx: Ctx): Role => (ctx.overrideBy ? 'supervisor' : sessionOf(ctx).role);
@@ -139,9 +146,11 @@ export async function changeTicket(trx: Tx, ctx: Ctx, ticket: Ticket, change: Ch
     entity: 'tickets',
     entityId: ticket.id,
     row: updated,
-    details: { ticketNo: ticket.ticket_no, from: ticket.status, to, ...change.details },
+    details: { ticketNo: ticket.ticket_no, fromStatus: ticket.status, toStatus: to, ...change.details },
   });
   await queueSync(trx, ctx, 'ticket_events', event.id, event);
+  // Off the workbench (on hold, at a vendor, finished, closed): the clock stops for everyone.
+  if (moved && !fittingStatuses.includes(to)) await stopTimers(trx, ctx, ticket);
   Object.assign(ticket, updated); // a second act in the same transaction starts from this one
   return { ticketId: ticket.id, status: to, version: updated.version };
 }

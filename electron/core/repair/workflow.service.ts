@@ -9,7 +9,7 @@ import { currentState } from '../custody/custody-ledger';
 import type { Tx } from '../db/schema';
 import { moveWithin } from '../goods/custody.service';
 import { localStore } from '../store/store.repository';
-import { stopTimers } from './labour.service';
+
 import { changeTicket, needsApproval, ticketForChange, transition, type Ticket } from './ticket-change';
 
 type Changed = OutputOf<'repair.move'>;
@@ -24,10 +24,20 @@ export const onTicket = <T>(
     .transaction()
     .execute(async (trx) => work(trx, await ticketForChange(trx, ctx, input.ticket, input.version)));
 
-/** The device goes back to the customer with the ticket (collected, or cancelled before any work). */
-async function handBackDevice(trx: Tx, ctx: Ctx, ticket: Ticket, note: string): Promise<void> {
+/**
+ * The device goes back to the customer with the ticket (collected, or cancelled before any work).
+ * A replacement's customer takes the new unit: the old one stays with the store. A device that is
+ * not here (at a vendor, at another store) cannot be handed over.
+ */
+async function handBackDevice(trx: Tx, ctx: Ctx, ticket: Ticket, from: string, note: string): Promise<void> {
+  if (from === 'replaced') return;
   const state = await currentState(trx, ticket.id);
-  if (state?.place !== 'on_premises') return;
+  if (state?.place === 'with_customer') return;
+  if (state?.place !== 'on_premises') {
+    failWith('wrong_place', `${ticket.ticket_no} is ${state?.place ?? 'not received'}`, {
+      details: { place: state?.place ?? null, location: state?.location ?? null },
+    });
+  }
   await moveWithin(trx, ctx, ticket.store_id, { ticket: ticket.id, kind: 'handed_back', note });
 }
 
@@ -36,17 +46,16 @@ export const move = (ctx: Ctx, input: ParsedInputOf<'repair.move'>): Promise<Cha
   onTicket(ctx, input, async (trx, ticket) => {
     const set: Partial<Ticket> = {};
     if (input.to === 'collected') set.collected_at = ctx.core.now();
-    if (input.to === 'collected' || input.to === 'cancelled') {
-      // Checked first: the hand-back is only written for a move the rules allow.
-      const changed = await transition(trx, ctx, ticket, input.to, 'move', {
-        action: 'move',
-        note: input.note,
-        set,
-      });
-      await handBackDevice(trx, ctx, ticket, input.note);
-      return changed;
-    }
-    return transition(trx, ctx, ticket, input.to, 'move', { action: 'move', note: input.note, set });
+    const from = ticket.status;
+    // The rules are checked first: the hand-back is only written for a move they allow.
+    const changed = await transition(trx, ctx, ticket, input.to, 'move', {
+      action: 'move',
+      note: input.note,
+      set,
+    });
+    if (input.to === 'collected' || input.to === 'cancelled')
+      await handBackDevice(trx, ctx, ticket, from, input.note);
+    return changed;
   });
 
 /**
@@ -135,14 +144,12 @@ export const finish = (ctx: Ctx, input: ParsedInputOf<'repair.finish'>): Promise
     if (!input.qcPassed)
       return changeTicket(trx, ctx, ticket, { action: 'qc', note: input.note, set, details });
     Object.assign(ticket, set);
-    const changed = await transition(trx, ctx, ticket, 'awaiting_check', 'finish', {
+    return transition(trx, ctx, ticket, 'awaiting_check', 'finish', {
       action: 'qc',
       note: input.note,
       set,
       details,
-    });
-    await stopTimers(trx, ctx, ticket);
-    return changed;
+    }); // leaving the workbench stops the running timers (ticket-change)
   });
 
 /** 主任验讫: only a supervisor's passed check makes a job ready for pickup, and it says who checked. */
