@@ -71,7 +71,13 @@ export const notifyContract = {
     access: anyStaff,
   }),
   'notify.send': method({
-    input: z.strictObject({ ticket: id, language: language.optional(), body: body.optional() }),
+    /** `requestId`: made once per click; a repeated request answers with the message it queued. */
+    input: z.strictObject({
+      requestId: z.uuid(),
+      ticket: id,
+      language: language.optional(),
+      body: body.optional(),
+    }),
     output: notificationSchema,
     access: anyStaff,
   }),

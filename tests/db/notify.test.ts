@@ -16,11 +16,13 @@ type Answer = (res: http.ServerResponse, n: number) => void;
  */
 async function fakeGateway(answer: Answer) {
   const received: WebhookPayload[] = [];
+  const keys: (string | undefined)[] = [];
   const arrivals: (() => void)[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      keys.push(req.headers['idempotency-key'] as string | undefined);
       received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookPayload);
       arrivals.splice(0).forEach((arrived) => arrived());
       answer(res, received.length);
@@ -31,6 +33,8 @@ async function fakeGateway(answer: Answer) {
   return {
     url: `http://127.0.0.1:${port}/hook`,
     received,
+    /** The Idempotency-Key header of each request. */
+    keys,
     /** Resolves when the next request has arrived (whole body read). */
     nextRequest: () => new Promise<void>((resolve) => arrivals.push(resolve)),
     close: () =>
@@ -183,7 +187,10 @@ describe('telling the customer', () => {
   it('refuses to send, writing nothing, when the store has no webhook', async () => {
     const store = await storeWithTicket();
     const before = totalChanges(store.core);
-    const refused = await store.as('clerk')('notify.send', { ticket: store.ticket.id });
+    const refused = await store.as('clerk')('notify.send', {
+      requestId: randomUUID(),
+      ticket: store.ticket.id,
+    });
     expect(refused.ok || refused.error).toMatchObject({
       code: 'not_supported',
       details: { setting: 'notifyWebhookUrl' },
@@ -199,7 +206,7 @@ describe('telling the customer', () => {
     try {
       const store = await storeWithTicket(gateway.url);
       const { as, ticket, core, clock, log, passTime } = store;
-      const queued = value(await as('clerk')('notify.send', { ticket: ticket.id }));
+      const queued = value(await as('clerk')('notify.send', { requestId: randomUUID(), ticket: ticket.id }));
       expect(queued).toMatchObject({
         channel: 'webhook',
         result: 'queued',
@@ -235,7 +242,10 @@ describe('telling the customer', () => {
         nextAttemptAt: null,
       });
       expect(gateway.received).toHaveLength(3);
+      // Every try carries the message's id, so the gateway can drop a repeat after a crash.
+      expect(gateway.keys).toEqual([queued.id, queued.id, queued.id]);
       expect(gateway.received[2]).toEqual({
+        id: queued.id,
         ticketNo: ticket.ticketNo,
         phone: ticket.customer.phones[0],
         language: 'zh-CN',
@@ -260,7 +270,12 @@ describe('telling the customer', () => {
       const store = await storeWithTicket(gateway.url);
       const { as, ticket, core, clock, log, passTime } = store;
       const queued = value(
-        await as('clerk')('notify.send', { ticket: ticket.id, language: 'en', body: 'Your phone is ready' }),
+        await as('clerk')('notify.send', {
+          requestId: randomUUID(),
+          ticket: ticket.id,
+          language: 'en',
+          body: 'Your phone is ready',
+        }),
       );
       for (let attempt = 1; attempt <= sendPolicy.maxAttempts; attempt++) {
         const summary = await drainNotifications(core);
@@ -282,7 +297,9 @@ describe('telling the customer', () => {
         sentAt: null,
       });
 
-      const sentOnce = value(await as('clerk')('notify.send', { ticket: ticket.id }));
+      const sentOnce = value(
+        await as('clerk')('notify.send', { requestId: randomUUID(), ticket: ticket.id }),
+      );
       const again = await as('clerk')('notify.retry', { id: sentOnce.id });
       expect(again.ok || again.error).toMatchObject({ code: 'conflict' }); // only a failed one
 
@@ -294,6 +311,9 @@ describe('telling the customer', () => {
         body: 'Your phone is ready',
         language: 'en',
       });
+      // A second click on "send again" queues nothing more: each failed message is retried once.
+      const twice = await as('clerk')('notify.retry', { id: queued.id });
+      expect(twice.ok || twice.error).toMatchObject({ code: 'conflict', details: { retriedAs: retried.id } });
       expect(await drainNotifications(core)).toEqual({ sent: 2, retrying: 0, failed: 0 });
       const rows = await log();
       expect(rows.map((r) => [r.id, r.result])).toEqual([
@@ -306,11 +326,36 @@ describe('telling the customer', () => {
     }
   });
 
+  it('queues one message for one request however often it arrives, and drops one whose moment has passed', async () => {
+    const gateway = await fakeGateway(reply(200));
+    try {
+      const store = await storeWithTicket(gateway.url);
+      const { as, ticket, core, log, forceStatus } = store;
+      const requestId = randomUUID();
+      const [first, second] = await Promise.all([
+        as('clerk')('notify.send', { requestId, ticket: ticket.id }),
+        as('clerk')('notify.send', { requestId, ticket: ticket.id }),
+      ]);
+      expect(value(second).id).toBe(value(first).id);
+      expect(await log()).toHaveLength(1);
+
+      forceStatus(ticket.id, 'collected'); // the customer came before the gateway was reached
+      expect(await drainNotifications(core)).toEqual({ sent: 0, retrying: 0, failed: 1 });
+      expect(gateway.received).toEqual([]);
+      expect((await log())[0]).toMatchObject({
+        result: 'failed',
+        lastError: 'not sent: the ticket is collected now',
+      });
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('says why a dead gateway failed', async () => {
     const gone = await fakeGateway(reply(200));
     await gone.close(); // nothing listens on its port now
     const { as, ticket, core, log } = await storeWithTicket(gone.url);
-    value(await as('clerk')('notify.send', { ticket: ticket.id }));
+    value(await as('clerk')('notify.send', { requestId: randomUUID(), ticket: ticket.id }));
     expect(await drainNotifications(core)).toEqual({ sent: 0, retrying: 1, failed: 0 });
     expect((await log())[0]?.lastError).toMatch(/ECONNREFUSED/);
   });
@@ -327,12 +372,12 @@ describe('telling the customer', () => {
     });
     try {
       const { as, ticket, core, crew, log, card } = await storeWithTicket(gateway.url);
-      value(await as('clerk')('notify.send', { ticket: ticket.id }));
+      value(await as('clerk')('notify.send', { requestId: randomUUID(), ticket: ticket.id }));
       const arrived = gateway.nextRequest();
       const draining = drainNotifications(core);
       await arrived; // the sender is now waiting on the gateway
 
-      const second = value(await as('clerk')('notify.send', { ticket: ticket.id }));
+      const second = value(await as('clerk')('notify.send', { requestId: randomUUID(), ticket: ticket.id }));
       const assigned = value(
         await as('supervisor')('repair.assign', {
           ticket: ticket.id,
@@ -359,7 +404,7 @@ describe('telling the customer', () => {
     const gateway = await fakeGateway(() => {}); // never answers
     try {
       const { as, ticket, core } = await storeWithTicket(gateway.url);
-      const queued = value(await as('clerk')('notify.send', { ticket: ticket.id }));
+      const queued = value(await as('clerk')('notify.send', { requestId: randomUUID(), ticket: ticket.id }));
       const arrived = gateway.nextRequest();
       core.notifier.start(); // what the app does; it looks for due messages at once
       await arrived;

@@ -101,6 +101,12 @@ export const record = (ctx: Ctx, input: ParsedInputOf<'notify.record'>): Promise
 export async function send(ctx: Ctx, input: ParsedInputOf<'notify.send'>): Promise<Notification> {
   requireWebhook(ctx);
   const queued = await ctx.core.db.transaction().execute(async (trx) => {
+    const seen = await trx
+      .selectFrom('notifications')
+      .select('id')
+      .where('request_id', '=', input.requestId)
+      .executeTakeFirst();
+    if (seen) return (await findNotification(trx, seen.id)) ?? failWith('not_found', 'No such message');
     const message = await messageFor(trx, ctx, input.ticket, input.language);
     if (!message.recipient) {
       failWith('invalid_input', `${message.ticket.ticket_no}: the customer left no phone`, {
@@ -114,6 +120,7 @@ export async function send(ctx: Ctx, input: ParsedInputOf<'notify.send'>): Promi
       body: input.body || message.body,
       recipient: message.recipient,
       note: '',
+      requestId: input.requestId,
     });
   });
   ctx.core.notifier.kick();
@@ -131,9 +138,14 @@ export async function retry(ctx: Ctx, input: ParsedInputOf<'notify.retry'>): Pro
       .where('store_id', '=', ctx.core.storeId ?? '')
       .executeTakeFirst();
     if (!failed) return failWith('not_found', 'No such message');
-    if (failed.channel !== 'webhook' || failed.result !== 'failed') {
+    const again = await trx
+      .selectFrom('notifications')
+      .select('id')
+      .where('retry_of', '=', failed.id)
+      .executeTakeFirst();
+    if (failed.channel !== 'webhook' || failed.result !== 'failed' || again) {
       return failWith('conflict', 'Only a failed webhook message can be sent again', {
-        details: { result: failed.result, channel: failed.channel },
+        details: { result: failed.result, channel: failed.channel, retriedAs: again?.id ?? null },
       });
     }
     const ticket = await ticketForChange(trx, ctx, failed.ticket_id);
@@ -151,7 +163,7 @@ export async function retry(ctx: Ctx, input: ParsedInputOf<'notify.retry'>): Pro
       body: failed.body,
       recipient: failed.recipient,
       note: '',
-      details: { retryOf: failed.id },
+      retryOf: failed.id,
     });
   });
   ctx.core.notifier.kick();
@@ -178,7 +190,8 @@ type Attempt = {
   body: string;
   recipient: string;
   note: string;
-  details?: Record<string, unknown>;
+  requestId?: string;
+  retryOf?: string;
 };
 
 /** Writes one attempt with its audit entry and outbox row, in the caller's transaction. */
@@ -202,6 +215,8 @@ async function insertNotification(trx: Tx, ctx: Ctx, message: Message, attempt: 
     staff_id: sessionOf(ctx).staffId,
     at: now,
     sent_at: null,
+    request_id: attempt.requestId ?? null,
+    retry_of: attempt.retryOf ?? null,
   };
   await trx.insertInto('notifications').values(row).execute();
   await recordChange(trx, ctx, {
@@ -213,7 +228,7 @@ async function insertNotification(trx: Tx, ctx: Ctx, message: Message, attempt: 
       ticketNo: message.ticket.ticket_no,
       channel: row.channel,
       result: row.result,
-      ...attempt.details,
+      retryOf: row.retry_of ?? undefined,
     },
   });
   return (await findNotification(trx, row.id)) ?? failWith('not_found', 'The attempt was not saved');

@@ -1,5 +1,7 @@
 /** What the store's gateway receives for one message (the README documents it). */
 export type WebhookPayload = {
+  /** The message's own id, also sent as the Idempotency-Key header: a gateway can drop a repeat. */
+  id: string;
   ticketNo: string;
   phone: string;
   language: string;
@@ -29,7 +31,8 @@ export async function postMessage(
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      // A crash between the gateway's answer and saving it sends the message again on restart.
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Idempotency-Key': payload.id },
       body: JSON.stringify(payload),
       signal: AbortSignal.any([timeout, options.stop]),
       // A gateway that moved must be set up again; a POST is not silently re-sent elsewhere.

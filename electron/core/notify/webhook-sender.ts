@@ -90,9 +90,25 @@ export class NotificationSender {
       const due = await dueMessages(core, storeId);
       if (due.length === 0) break;
       for (const message of due) {
+        // "Ready for pickup" after the customer collected it helps no one: it is not sent.
+        if (message.current_status !== message.ticket_status) {
+          const result = await settle(
+            core,
+            message,
+            {
+              ok: false,
+              error: `not sent: the ticket is ${message.current_status} now`,
+              stopped: false,
+            },
+            true,
+          );
+          if (result) summary.failed++;
+          continue;
+        }
         const outcome = await postMessage(
           url,
           {
+            id: message.id,
             ticketNo: message.ticket_no,
             phone: message.recipient,
             language: message.language,
@@ -126,6 +142,7 @@ const dueMessages = (core: Core, storeId: string) =>
       'n.language',
       'n.body',
       'n.ticket_status',
+      't.status as current_status',
       't.ticket_no',
       's.name as store_name',
     ])
@@ -137,10 +154,10 @@ const dueMessages = (core: Core, storeId: string) =>
     .execute();
 
 /** Writes one try's outcome (and its outbox row) in a short transaction of its own. */
-async function settle(core: Core, message: DueMessage, outcome: PostOutcome) {
+async function settle(core: Core, message: DueMessage, outcome: PostOutcome, final = false) {
   const now = core.now();
   const attempts = message.attempts + 1;
-  const giveUp = !outcome.ok && attempts >= sendPolicy.maxAttempts;
+  const giveUp = !outcome.ok && (final || attempts >= sendPolicy.maxAttempts);
   const set = outcome.ok
     ? { result: 'sent' as const, attempts, next_attempt_at: null, last_error: '', sent_at: now }
     : {

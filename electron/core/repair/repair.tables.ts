@@ -75,4 +75,8 @@ export type NotificationsTable = {
   staff_id: string;
   at: number;
   sent_at: number | null;
+  /** The sender's request id (notify.send): the same request queues one message. */
+  request_id: string | null;
+  /** The failed message this one sends again; each is sent again once. */
+  retry_of: string | null;
 };

@@ -104,11 +104,19 @@ export function NotifyPanel({ ticketId, status }: { ticketId: string; status?: s
       return answer;
     }, t('notify.recorded'));
 
+  // One id per message: a second click or a retry after a lost answer queues it once.
+  const sendRequest = useRef(crypto.randomUUID());
   const send = () =>
-    act(
-      () => call('notify.send', { ticket: ticketId, language: shown?.language, body: text }),
-      t('notify.queued'),
-    );
+    act(async () => {
+      const answer = await call('notify.send', {
+        requestId: sendRequest.current,
+        ticket: ticketId,
+        language: shown?.language,
+        body: text,
+      });
+      if (answer.ok) sendRequest.current = crypto.randomUUID();
+      return answer;
+    }, t('notify.queued'));
 
   const retry = (id: string) => act(() => call('notify.retry', { id }), t('notify.retried'));
 

@@ -131,7 +131,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_error TEXT NOT NULL DEFAULT '',
       staff_id TEXT NOT NULL REFERENCES staff (id),
       at INTEGER NOT NULL,
-      sent_at INTEGER
+      sent_at INTEGER,
+      -- A double click sends once; a failed message is sent again at most once (by a new row).
+      request_id TEXT UNIQUE,
+      retry_of TEXT UNIQUE REFERENCES notifications (id)
     ) STRICT`,
     sql`CREATE INDEX notifications_ticket ON notifications (ticket_id, at)`,
     sql`CREATE INDEX notifications_due ON notifications (next_attempt_at) WHERE result = 'queued'`,
