@@ -14,8 +14,11 @@ import { approve, check, diagnose, finish, move, promise } from './workflow.serv
 export const repairHandlers: HandlerGroup<keyof typeof repairContract> = {
   'repair.board': board,
   'repair.myJobs': myJobs,
-  'repair.card': async (ctx, input) =>
-    loadRepairCard(ctx.core.db, await ticketForChange(ctx.core.db, ctx, input.ticket)),
+  // One transaction: the version shown belongs to the lists shown with it.
+  'repair.card': (ctx, input) =>
+    ctx.core.db
+      .transaction()
+      .execute(async (trx) => loadRepairCard(trx, await ticketForChange(trx, ctx, input.ticket))),
   'repair.assign': assign,
   'repair.claim': claim,
   'repair.move': move,
