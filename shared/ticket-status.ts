@@ -186,6 +186,22 @@ export const transitionRules: readonly TransitionRule[] = rows.map(([from, to, b
   needs: needs ?? [],
 }));
 
+/**
+ * The `ticket_events.action` of each act that moves a ticket, and the `via` of the rule it moves by
+ * (the core writes these names; the seed writes the same, and its test checks them against the rules).
+ */
+export const viaOfAction: Readonly<Record<string, TransitionVia>> = {
+  move: 'move',
+  diagnose: 'diagnose',
+  approve: 'approve',
+  qc: 'finish',
+  check: 'check',
+  to_vendor: 'vendor',
+  from_vendor: 'vendor',
+  outcome: 'outcome',
+  abandon: 'dispose',
+};
+
 const byPair = new Map(transitionRules.map((rule) => [`${rule.from}>${rule.to}`, rule]));
 
 /** The rule for a move, or undefined when the move is not allowed at all. */

@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/roles';
-import { ruleFor, type TransitionVia } from '../../shared/ticket-status';
+import { ruleFor, viaOfAction } from '../../shared/ticket-status';
 import { repairNotes, type RepairNotes } from './faults';
 import type { Intake } from './history';
 import { duringHours } from './hours';
@@ -65,19 +65,6 @@ export type Job = {
 const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
-
-/** The rule's `via` for each action the seed records. */
-const viaOf: Record<string, TransitionVia> = {
-  move: 'move',
-  diagnose: 'diagnose',
-  approve: 'approve',
-  qc: 'finish',
-  check: 'check',
-  to_vendor: 'vendor',
-  from_vendor: 'vendor',
-  outcome: 'outcome',
-  abandon: 'dispose',
-};
 
 /** Where an open job is parked, when it is. */
 const holdFrom = new Weighted([
@@ -546,7 +533,7 @@ export class JobMaker {
       const role = this.options.staff[staffId]?.role;
       const refused = !rule
         ? 'no such move'
-        : rule.via !== viaOf[action]
+        : rule.via !== viaOfAction[action]
           ? `made by ${rule.via}, not ${action}`
           : !role || !rule.by.includes(role)
             ? `not by a ${role ?? 'stranger'}`

@@ -7,7 +7,13 @@ import type { CustodyMovementsTable } from '../../electron/core/db/schema';
 import { seedDatabase } from '../../scripts/seed/generate';
 import { seedStaff } from '../../scripts/seed/store';
 import type { Role } from '../../shared/roles';
-import { isFinalStatus, ruleFor, workStatuses, type TransitionVia } from '../../shared/ticket-status';
+import {
+  isFinalStatus,
+  pickupStatuses,
+  ruleFor,
+  viaOfAction,
+  workStatuses,
+} from '../../shared/ticket-status';
 import { rpc, tempDir, value } from '../helpers/core';
 
 const tickets = 3000;
@@ -140,17 +146,7 @@ describe('npm run seed', () => {
       abandoned: ['disposed'],
       at_vendor: ['at_vendor'],
       ...Object.fromEntries(
-        [
-          'received',
-          'diagnosing',
-          'awaiting_approval',
-          'awaiting_parts',
-          'in_repair',
-          'awaiting_check',
-          'on_hold',
-        ]
-          .concat(['ready', 'returned_unrepaired', 'replaced'])
-          .map((status) => [status, here]),
+        [...workStatuses, ...pickupStatuses].filter((s) => s !== 'at_vendor').map((status) => [status, here]),
       ),
     };
     expect(places.filter((p) => !allowed[p.status]?.includes(p.place))).toEqual([]);
@@ -179,17 +175,7 @@ describe('npm run seed', () => {
     const roles = new Map(
       all<{ id: string; role: Role }>('SELECT id, role FROM staff').map((s) => [s.id, s.role]),
     );
-    const via: Record<string, TransitionVia> = {
-      move: 'move',
-      diagnose: 'diagnose',
-      approve: 'approve',
-      qc: 'finish',
-      check: 'check',
-      to_vendor: 'vendor',
-      from_vendor: 'vendor',
-      outcome: 'outcome',
-      abandon: 'dispose',
-    };
+    const via = viaOfAction;
     const chains = new Map<string, Event[]>();
     for (const event of all<Event>('SELECT * FROM ticket_events ORDER BY ticket_id, at')) {
       const chain = chains.get(event.ticket_id) ?? [];
