@@ -115,3 +115,47 @@ describe('what a move needs', () => {
     expect(await move()).toMatchObject({ ok: true, value: { status: 'in_repair' } });
   });
 });
+
+describe('bad input to the repair calls', () => {
+  it('is refused at the boundary with a field code, writing nothing', async () => {
+    const store = await repairStore();
+    const ticket = await store.take();
+    const { version } = await store.card(ticket.id);
+    const before = totalChanges(store.core);
+    const refusals = [
+      await store.as('tech')('repair.diagnose', {
+        ticket: ticket.id,
+        version,
+        diagnosis: '坏'.repeat(501),
+        estimateFen: 100,
+      }),
+      await store.as('tech')('repair.diagnose', {
+        ticket: ticket.id,
+        version,
+        diagnosis: '屏坏',
+        estimateFen: -1,
+      }),
+      await store.as('clerk')('repair.move', { ticket: ticket.id, version, to: 'fixed' as never, note: '' }),
+      await store.as('clerk')('repair.move', { ticket: 'SH01-1', version, to: 'on_hold', note: 'x' }),
+      await store.as('clerk')('repair.move', { ticket: ticket.id, version: 0, to: 'on_hold', note: 'x' }),
+      await store.as('tech')('repair.logLabour', { ticket: ticket.id, minutes: 6001, note: '' }),
+      await store.as('clerk')('repair.approve', {
+        ticket: ticket.id,
+        version,
+        decision: 'approved',
+        method: 'email' as never,
+        givenBy: '王伟',
+      }),
+    ];
+    expect(refusals.map((r) => (r.ok ? 'ok' : [r.error.code, Object.keys(r.error.fields ?? {})]))).toEqual([
+      ['invalid_input', ['diagnosis']],
+      ['invalid_input', ['estimateFen']],
+      ['invalid_input', ['to']],
+      ['invalid_input', ['ticket']],
+      ['invalid_input', ['version']],
+      ['invalid_input', ['minutes']],
+      ['invalid_input', ['method']],
+    ]);
+    expect(totalChanges(store.core)).toBe(before);
+  });
+});
