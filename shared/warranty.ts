@@ -96,6 +96,10 @@ function daysInRepair(repairs: PriorRepair[], start: CalendarDate, today: Calend
     );
 }
 
+/** Warranty repairs of the device since the warranty started: what "two failed repairs" counts. */
+export const failedRepairsSince = (repairs: PriorRepair[], start: CalendarDate): number =>
+  repairs.filter((repair) => repair.warrantyRepair && daysBetween(start, repair.droppedOff) >= 0).length;
+
 /** Which outcomes the customer is entitled to today, and why. */
 export function assessWarranty(input: WarrantyCase): Entitlement {
   const { policy, today } = input;
@@ -134,7 +138,7 @@ export function assessWarranty(input: WarrantyCase): Entitlement {
     ['replace', 'free_repair'].forEach((o) => outcomes.add(o as Outcome));
   }
 
-  const failed = repairsSinceStart.filter((repair) => repair.warrantyRepair).length;
+  const failed = failedRepairsSince(input.priorRepairs, start);
   if (inWarranty && failed >= policy.maxFailedRepairs) {
     reasons.push({ code: 'failed_repairs', count: failed, limit: policy.maxFailedRepairs });
     outcomes.add('replace');

@@ -8,7 +8,8 @@ import type { Executor, StoresTable, Tx } from '../db/schema';
 import { findDevice, findDeviceBySerial, ticketsOfDevice } from '../devices/devices.repository';
 import { resolveDevice } from '../tickets/resolve-device';
 import { localStore } from '../store/store.repository';
-import { assessIntake } from '../tickets/warranty-case';
+import { assessIntake, priorRepairsOf } from '../tickets/warranty-case';
+import { failedRepairsSince } from '../../../shared/warranty';
 import { changeTicket, ticketForChange, transition, type Ticket } from './ticket-change';
 import { onTicket } from './workflow.service';
 
@@ -51,12 +52,10 @@ async function assess(ctx: Ctx, db: Executor, store: StoresTable, ticket: Ticket
     history,
     awaitingPartsSince: since,
   });
-  const failedRepairs =
-    entitlement.reasons.find((reason) => reason.code === 'failed_repairs')?.count ??
-    history.filter((other) => other.service_type === 'C' && other.outcome !== 'rejected').length;
+  const start = entitlement.warrantyStart;
   return {
     ...entitlement,
-    failedRepairs: Number(failedRepairs),
+    failedRepairs: start === null ? 0 : failedRepairsSince(priorRepairsOf(history, store.time_zone), start),
     awaitingPartsDays: since === undefined ? null : daysBetween(since, today),
   };
 }

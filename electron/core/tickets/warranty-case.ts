@@ -1,5 +1,10 @@
 import { calendarDateIn, daysBetween } from '../../../shared/dates';
-import { assessWarranty, type Entitlement, type WarrantyPolicy } from '../../../shared/warranty';
+import {
+  assessWarranty,
+  type Entitlement,
+  type PriorRepair,
+  type WarrantyPolicy,
+} from '../../../shared/warranty';
 
 type PriorTicket = {
   id: string;
@@ -13,6 +18,22 @@ type PriorTicket = {
 };
 
 type Assessment = Entitlement & { reRepairOf: PriorTicket | null };
+
+const handedBackOn = (ticket: PriorTicket, timeZone: string): string | null =>
+  ticket.collected_at === null ? null : calendarDateIn(ticket.collected_at, timeZone);
+
+/**
+ * A device's earlier tickets as the engine reads them: cancelled ones were no repair; free-warranty
+ * ones whose claim was not rejected count towards "two failed repairs".
+ */
+export const priorRepairsOf = (history: PriorTicket[], timeZone: string): PriorRepair[] =>
+  history
+    .filter((ticket) => ticket.status !== 'cancelled')
+    .map((ticket) => ({
+      droppedOff: ticket.business_date,
+      handedBack: handedBackOn(ticket, timeZone),
+      warrantyRepair: ticket.service_type === 'C' && ticket.outcome !== 'rejected',
+    }));
 
 /**
  * Judges a device under 三包 from its own history: earlier tickets are prior repairs (free-warranty
@@ -32,19 +53,14 @@ export function assessIntake(options: {
 }): Assessment {
   const { policy, today, timeZone } = options;
   const history = options.history.filter((ticket) => ticket.status !== 'cancelled');
-  const handedBack = (ticket: PriorTicket) =>
-    ticket.collected_at === null ? null : calendarDateIn(ticket.collected_at, timeZone);
+  const handedBack = (ticket: PriorTicket) => handedBackOn(ticket, timeZone);
   const entitlement = assessWarranty({
     policy,
     purchaseDate: options.purchaseDate,
     today,
     part: options.part || undefined,
     userDamage: options.userDamage,
-    priorRepairs: history.map((ticket) => ({
-      droppedOff: ticket.business_date,
-      handedBack: handedBack(ticket),
-      warrantyRepair: ticket.service_type === 'C' && ticket.outcome !== 'rejected',
-    })),
+    priorRepairs: priorRepairsOf(history, timeZone),
     replacements: history.flatMap((ticket) =>
       ticket.outcome === 'replace' && ticket.outcome_at !== null
         ? [calendarDateIn(ticket.outcome_at, timeZone)]
