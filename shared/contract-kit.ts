@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles, supervisorRoles, type Role } from './roles';
+import { counterRoles, roles, supervisorRoles, technicianRoles, type Role } from './roles';
 
 /**
  * The pieces every part of the contract is built from (shared/contract.ts joins them): the method
@@ -23,7 +23,9 @@ export const anyStaff: readonly Role[] = roles;
 export const supervisors = supervisorRoles;
 export const admins: readonly Role[] = ['admin'];
 /** Who takes devices in at the counter. */
-export const counter: readonly Role[] = ['clerk', 'supervisor', 'admin'];
+export const counter = counterRoles;
+/** Who repairs. */
+export const technicians = technicianRoles;
 
 export const text = (max: number) => z.string().trim().max(max);
 export const requiredText = (max: number) => text(max).min(1);

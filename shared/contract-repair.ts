@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { priorities, serviceTypes } from './catalogue';
-import { anyStaff, counter, id, method, none, requiredText, supervisors, text } from './contract-kit';
+import {
+  anyStaff,
+  counter,
+  id,
+  method,
+  none,
+  requiredText,
+  supervisors,
+  technicians,
+  text,
+} from './contract-kit';
 import { calendarDateSchema, deviceInputSchema, fenSchema } from './intake';
 import { quantitySchema } from './parts';
 import { ticketStatuses } from './ticket-status';
@@ -12,7 +22,6 @@ import { entitlementSchema } from './ticket-schemas';
  * ticket names the `version` it was shown; a ticket changed meanwhile is refused (`changed_meanwhile`).
  */
 
-const technicians = ['technician', 'supervisor', 'admin'] as const;
 const status = z.enum(ticketStatuses);
 const version = z.number().int().min(1);
 /** A ticket named by id, for the calls made from its page. */

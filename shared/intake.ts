@@ -12,7 +12,6 @@ export const fenSchema = z
   .int('fen_integer')
   .min(0, 'amount_negative')
   .max(maxFen, 'amount_too_large');
-const fen = fenSchema;
 export const calendarDateSchema = z.string().refine(isCalendarDate, 'date_format');
 const key = z.string().regex(/^[a-z0-9_]{1,40}$/, 'unknown_key');
 
@@ -67,11 +66,11 @@ export const intakeInputSchema = z.strictObject({
   serviceType: z.enum(serviceTypes),
   /** Required when the service type differs from the 三包 engine's suggestion between free and paid. */
   serviceTypeReason: text(200).default(''),
-  estimateFen: fen,
-  diagnosisFeeFen: fen,
-  costLimitFen: fen.nullable().default(null),
+  estimateFen: fenSchema,
+  diagnosisFeeFen: fenSchema,
+  costLimitFen: fenSchema.nullable().default(null),
   deposit: z
-    .strictObject({ amountFen: fen.min(1, 'amount_negative'), method: z.enum(paymentMethods) })
+    .strictObject({ amountFen: fenSchema.min(1, 'amount_negative'), method: z.enum(paymentMethods) })
     .nullable()
     .default(null),
   /** The clerk confirmed taking a deposit larger than the estimate. */

@@ -1,4 +1,4 @@
-import { roles, type Role } from './roles';
+import { counterRoles, roles, supervisorRoles, technicianRoles, type Role } from './roles';
 
 /**
  * A repair ticket's life as data: the statuses, which moves between them are allowed, who may make
@@ -114,9 +114,9 @@ export type TransitionRule = {
 };
 
 const staff = roles;
-const technicians: readonly Role[] = ['technician', 'supervisor', 'admin'];
-const counter: readonly Role[] = ['clerk', 'supervisor', 'admin'];
-const supervisors: readonly Role[] = ['supervisor', 'admin'];
+const technicians = technicianRoles;
+const counter = counterRoles;
+const supervisors = supervisorRoles;
 
 type Row = [TicketStatus, TicketStatus, readonly Role[], TransitionVia, TransitionNeed[]?];
 

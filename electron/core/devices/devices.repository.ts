@@ -44,3 +44,6 @@ export const ticketsOfDevice = (db: Executor, deviceId: string) =>
     .where('device_id', '=', deviceId)
     .orderBy('received_at')
     .execute();
+
+/** How lists name a device: brand and model, whichever are known. */
+export const deviceName = (brand: string, model: string) => [brand, model].filter(Boolean).join(' ');

@@ -73,47 +73,45 @@ export async function moveWithin(trx: Tx, ctx: Ctx, storeId: string, input: Move
       fields: missing,
     });
   }
-  {
-    const ticket = await findTicketRef(trx, storeId, input.ticket);
-    const state = await currentState(trx, ticket.id);
-    if (refusal(state, input.kind)) {
-      return failWith('wrong_place', `${ticket.ticket_no} is ${state?.place ?? 'not received'}`, {
-        details: { place: state?.place ?? null, location: state?.location ?? null },
-      });
-    }
-    const details: MovementDetails = {};
-    if (input.vendor) details.vendor = input.vendor;
-    if (input.rmaNo) details.rmaNo = input.rmaNo;
-    if (input.expectedBack) details.expectedBack = input.expectedBack;
-    if (input.otherStore) details.otherStore = input.otherStore;
-    if (input.noticeDate) details.noticeDate = input.noticeDate;
-    const location =
-      input.kind === 'to_vendor'
-        ? input.vendor
-        : input.kind === 'transfer_out'
-          ? input.otherStore
-          : (input.location ?? '');
-    const { entry, state: after } = await appendCustody(trx, {
-      store_id: storeId,
-      ticket_id: ticket.id,
-      device_id: ticket.device_id,
-      kind: input.kind,
-      location: location ?? '',
-      staff_id: staff.staffId,
-      at: ctx.core.now(),
-      note: input.note,
-      details,
+  const ticket = await findTicketRef(trx, storeId, input.ticket);
+  const state = await currentState(trx, ticket.id);
+  if (refusal(state, input.kind)) {
+    return failWith('wrong_place', `${ticket.ticket_no} is ${state?.place ?? 'not received'}`, {
+      details: { place: state?.place ?? null, location: state?.location ?? null },
     });
-    await recordChange(trx, ctx, {
-      action: `goods.${input.kind}`,
-      entity: 'custody_movements',
-      entityId: entry.id,
-      row: entry,
-      details: { ticketNo: ticket.ticket_no, from: state?.location ?? null, to: after?.location ?? null },
-    });
-    if (!after) throw new Error('A movement always leaves the device somewhere');
-    return view(ticket, after);
   }
+  const details: MovementDetails = {};
+  if (input.vendor) details.vendor = input.vendor;
+  if (input.rmaNo) details.rmaNo = input.rmaNo;
+  if (input.expectedBack) details.expectedBack = input.expectedBack;
+  if (input.otherStore) details.otherStore = input.otherStore;
+  if (input.noticeDate) details.noticeDate = input.noticeDate;
+  const location =
+    input.kind === 'to_vendor'
+      ? input.vendor
+      : input.kind === 'transfer_out'
+        ? input.otherStore
+        : (input.location ?? '');
+  const { entry, state: after } = await appendCustody(trx, {
+    store_id: storeId,
+    ticket_id: ticket.id,
+    device_id: ticket.device_id,
+    kind: input.kind,
+    location: location ?? '',
+    staff_id: staff.staffId,
+    at: ctx.core.now(),
+    note: input.note,
+    details,
+  });
+  await recordChange(trx, ctx, {
+    action: `goods.${input.kind}`,
+    entity: 'custody_movements',
+    entityId: entry.id,
+    row: entry,
+    details: { ticketNo: ticket.ticket_no, from: state?.location ?? null, to: after?.location ?? null },
+  });
+  if (!after) throw new Error('A movement always leaves the device somewhere');
+  return view(ticket, after);
 }
 
 /** Movements a repair makes itself, and the call that makes each while the ticket is open. */

@@ -1,3 +1,4 @@
+import { deviceName } from '../devices/devices.repository';
 import type { OutputOf } from '../../../shared/contract';
 import type { CustodyPlace, MovementDetails } from '../../../shared/custody';
 import type { Executor } from '../db/schema';
@@ -5,8 +6,6 @@ import type { Executor } from '../db/schema';
 type LedgerRow = OutputOf<'goods.register'>['rows'][number];
 
 /** How lists name a device: brand and model, whichever are known. */
-export const deviceName = (brand: string, model: string) => [brand, model].filter(Boolean).join(' ');
-
 /** One ticket's entries, or a store's entries in a time range `[fromAt, toAt)`. */
 export type LedgerFilter = { ticketId: string } | { storeId: string; fromAt: number; toAt: number };
 

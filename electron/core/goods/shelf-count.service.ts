@@ -6,7 +6,7 @@ import { sessionOf, type Ctx } from '../context';
 import type { Executor } from '../db/schema';
 import { localStore } from '../store/store.repository';
 import { currentState } from '../custody/custody-ledger';
-import { deviceName } from './goods.repository';
+import { deviceName } from '../devices/devices.repository';
 import { findTicketRef } from './ticket-ref';
 
 type ShelfCount = OutputOf<'goods.countLatest'> & {};

@@ -13,6 +13,7 @@ import type { TicketStatus } from '../../../shared/ticket-status';
 import { recordChange } from '../changes';
 import { sessionOf, type Ctx } from '../context';
 import { phonesOf } from '../customers/customers.repository';
+import { deviceName } from '../devices/devices.repository';
 import type { Executor, Tx } from '../db/schema';
 import type { NotificationsTable } from '../repair/repair.tables';
 import { ticketForChange, type Ticket } from '../repair/ticket-change';
@@ -52,7 +53,7 @@ async function messageFor(db: Executor, ctx: Ctx, ticketId: string, language?: L
   const body = renderMessage(templateFor(status, lang, settings.notifyTemplates), {
     customerName: customer.name,
     ticketNo: ticket.ticket_no,
-    device: [device.brand, device.model].filter(Boolean).join(' '),
+    device: deviceName(device.brand, device.model),
     status: customerStatusLabels[lang][status],
     estimate: formatAmount(ticket.estimate_fen, store.currency),
     promisedDate: ticket.promised_date,

@@ -4,11 +4,9 @@ import { isWorkStatus, type TicketStatus } from '../../../shared/ticket-status';
 import { sessionOf, type Ctx } from '../context';
 import type { Tx } from '../db/schema';
 import { findTicketRef } from '../goods/ticket-ref';
+import { findRepairer, findStaff } from '../staff/staff.repository';
 import { changeTicket, ticketForChange, type Ticket } from './ticket-change';
 import { onTicket } from './workflow.service';
-
-/** Roles that repair: the ones a job may be assigned to. */
-const repairers: readonly string[] = ['technician', 'supervisor', 'admin'];
 
 function requireOpen(ticket: Ticket): void {
   if (!isWorkStatus(ticket.status)) {
@@ -19,18 +17,12 @@ function requireOpen(ticket: Ticket): void {
 }
 
 async function requireRepairer(trx: Tx, storeId: string, staffId: string) {
-  const person = await trx
-    .selectFrom('staff')
-    .select(['id', 'name', 'role', 'active'])
-    .where('id', '=', staffId)
-    .where('store_id', '=', storeId)
-    .executeTakeFirst();
-  if (!person || person.active !== 1 || !repairers.includes(person.role)) {
-    return failWith('invalid_input', 'Assign an active technician of this store', {
+  return (
+    (await findRepairer(trx, storeId, staffId)) ??
+    failWith('invalid_input', 'Assign an active technician of this store', {
       fields: { technicianId: 'not_a_technician' },
-    });
-  }
-  return person;
+    })
+  );
 }
 
 /** 派工: a supervisor assigns, reassigns or unassigns the technician of an open job. */
@@ -63,11 +55,7 @@ export const claim = (ctx: Ctx, input: ParsedInputOf<'repair.claim'>): Promise<O
       return { ...answer, status: ticket.status as TicketStatus, version: ticket.version, already: true };
     }
     if (ticket.assigned_to) {
-      const holder = await trx
-        .selectFrom('staff')
-        .select('name')
-        .where('id', '=', ticket.assigned_to)
-        .executeTakeFirst();
+      const holder = await findStaff(trx, ticket.assigned_to);
       return failWith('conflict', `${ticket.ticket_no} is assigned to ${holder?.name ?? 'someone else'}`, {
         details: { reason: 'assigned', assignedTo: holder?.name ?? null },
       });

@@ -3,6 +3,7 @@ import type { BoardRow } from '../../../shared/contract-repair';
 import { calendarDateIn, daysBetween } from '../../../shared/dates';
 import { isWorkStatus, type TicketStatus } from '../../../shared/ticket-status';
 import type { Executor } from '../db/schema';
+import { deviceName } from '../devices/devices.repository';
 
 /*
  * The board pages in two steps: the keys of a page come from an index alone (tickets_board
@@ -79,7 +80,7 @@ function toRow(raw: Raw, clock: Clock): BoardRow {
     priority: raw.priority,
     serviceType: raw.service_type,
     customerName: raw.customer_name,
-    device: `${raw.brand} ${raw.model}`.trim(),
+    device: deviceName(raw.brand, raw.model),
     reportedFault: raw.reported_fault,
     promisedDate: raw.promised_date,
     assignedTo: raw.assigned_to ? { id: raw.assigned_to, name: raw.assignee_name ?? '' } : null,

@@ -4,6 +4,7 @@ import { supervisorRoles } from '../../../shared/roles';
 import { isWorkStatus } from '../../../shared/ticket-status';
 import { recordEvent } from '../changes';
 import { sessionOf, type Ctx } from '../context';
+import { findRepairer } from '../staff/staff.repository';
 import { appendLabour, markActive, minutesBetween } from './labour-ledger';
 import { ticketForChange, type Ticket } from './ticket-change';
 
@@ -74,14 +75,7 @@ export const logLabour = (
     if (technicianId !== me.staffId && !supervisorRoles.includes(me.role)) {
       return failWith('forbidden', 'Only a supervisor logs labour for someone else');
     }
-    const technician = await trx
-      .selectFrom('staff')
-      .select('id')
-      .where('id', '=', technicianId)
-      .where('store_id', '=', ticket.store_id)
-      .where('active', '=', 1)
-      .where('role', 'in', ['technician', 'supervisor', 'admin'])
-      .executeTakeFirst();
+    const technician = await findRepairer(trx, ticket.store_id, technicianId);
     if (!technician)
       return failWith('invalid_input', 'No such technician', { fields: { technicianId: 'unknown' } });
     const entry = await appendLabour(trx, ctx, {

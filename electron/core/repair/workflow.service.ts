@@ -31,13 +31,8 @@ export const onTicket = <T>(
  */
 async function handBackDevice(trx: Tx, ctx: Ctx, ticket: Ticket, from: string, note: string): Promise<void> {
   if (from === 'replaced') return;
-  const state = await currentState(trx, ticket.id);
-  if (state?.place === 'with_customer') return;
-  if (state?.place !== 'on_premises') {
-    failWith('wrong_place', `${ticket.ticket_no} is ${state?.place ?? 'not received'}`, {
-      details: { place: state?.place ?? null, location: state?.location ?? null },
-    });
-  }
+  // Already with the customer: nothing to record. Anywhere but here, the custody rules refuse it.
+  if ((await currentState(trx, ticket.id))?.place === 'with_customer') return;
   await moveWithin(trx, ctx, ticket.store_id, { ticket: ticket.id, kind: 'handed_back', note });
 }
 

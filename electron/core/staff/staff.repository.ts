@@ -1,4 +1,5 @@
 import type { OutputOf } from '../../../shared/contract';
+import { technicianRoles } from '../../../shared/roles';
 import type { Executor, StaffTable } from '../db/schema';
 
 export type StaffView = OutputOf<'staff.list'>[number];
@@ -23,6 +24,17 @@ export const toStaffView = (row: StaffRow, now: number): StaffView => ({
 
 export const findStaff = (db: Executor, id: string): Promise<StaffRow | undefined> =>
   withLockout(db).where('staff.id', '=', id).executeTakeFirst();
+
+/** An active person of this store who repairs (a job may be assigned to them, labour logged for them). */
+export const findRepairer = (db: Executor, storeId: string, id: string) =>
+  db
+    .selectFrom('staff')
+    .select(['id', 'name'])
+    .where('id', '=', id)
+    .where('store_id', '=', storeId)
+    .where('active', '=', 1)
+    .where('role', 'in', technicianRoles)
+    .executeTakeFirst();
 
 export const listStaff = (db: Executor, storeId: string): Promise<StaffRow[]> =>
   withLockout(db).where('staff.store_id', '=', storeId).orderBy('staff.name').execute();
