@@ -20,7 +20,8 @@ import { ledgerRows } from './goods.repository';
 import { findTicketRef } from './ticket-ref';
 
 type StateView = OutputOf<'goods.whereIs'>['state'] & {};
-type Ticket = Awaited<ReturnType<typeof findTicketRef>>;
+/** What a movement needs of its ticket: a goods screen's lookup or a repair's own row both serve. */
+type Ticket = Pick<Awaited<ReturnType<typeof findTicketRef>>, 'id' | 'ticket_no' | 'device_id'>;
 
 const view = (ticket: Ticket, state: CustodyState): StateView => ({
   ticketId: ticket.id,
@@ -34,7 +35,7 @@ const view = (ticket: Ticket, state: CustodyState): StateView => ({
 });
 
 /** What each kind of movement must carry, as field errors (nothing is written when any is missing). */
-function missingFields(kind: MovementKind, input: Movement): Record<string, string> {
+function missingFields(kind: MovementKind, input: Omit<Movement, 'ticket'>): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const need of movementRules[kind].needs) {
     if (need === 'shelf' && !input.location) fields.location = 'required';
@@ -65,7 +66,13 @@ export type Movement = {
  * be handed back again) and carry what its kind needs; it is written with the device's new state
  * and an audit entry.
  */
-export async function moveWithin(trx: Tx, ctx: Ctx, storeId: string, input: Movement): Promise<StateView> {
+export async function moveWithin(
+  trx: Tx,
+  ctx: Ctx,
+  storeId: string,
+  ticket: Ticket,
+  input: Omit<Movement, 'ticket'>,
+): Promise<StateView> {
   const staff = sessionOf(ctx);
   const missing = missingFields(input.kind, input);
   if (Object.keys(missing).length > 0) {
@@ -73,7 +80,6 @@ export async function moveWithin(trx: Tx, ctx: Ctx, storeId: string, input: Move
       fields: missing,
     });
   }
-  const ticket = await findTicketRef(trx, storeId, input.ticket);
   const state = await currentState(trx, ticket.id);
   if (refusal(state, input.kind)) {
     return failWith('wrong_place', `${ticket.ticket_no} is ${state?.place ?? 'not received'}`, {
@@ -142,8 +148,9 @@ function requireStoreOwned(
 export async function moveDevice(ctx: Ctx, input: ParsedInputOf<'goods.move'>): Promise<StateView> {
   const store = await localStore(ctx);
   return ctx.core.db.transaction().execute(async (trx) => {
-    requireStoreOwned(await findTicketRef(trx, store.id, input.ticket), input.kind);
-    return moveWithin(trx, ctx, store.id, input);
+    const ticket = await findTicketRef(trx, store.id, input.ticket);
+    requireStoreOwned(ticket, input.kind);
+    return moveWithin(trx, ctx, store.id, ticket, input);
   });
 }
 
@@ -153,28 +160,14 @@ export async function moveDevice(ctx: Ctx, input: ParsedInputOf<'goods.move'>): 
  */
 export async function disposeDevice(ctx: Ctx, input: ParsedInputOf<'goods.dispose'>): Promise<StateView> {
   const store = await localStore(ctx);
-  if (input.kind === 'abandoned') {
-    const ticket = await findTicketRef(ctx.core.db, store.id, input.ticket);
-    const today = calendarDateIn(ctx.core.now(), store.time_zone);
-    const held = daysBetween(calendarDateIn(ticket.received_at, store.time_zone), today);
-    const fields: Record<string, string> = {};
-    if (!input.noticeDate) fields.noticeDate = 'required';
-    else if (daysBetween(input.noticeDate, today) < 0) fields.noticeDate = 'date_in_future';
-    if (held < ctx.core.settings.storageDays) fields.ticket = 'storage_not_over';
-    if (Object.keys(fields).length > 0) {
-      return failWith('invalid_input', `Held ${held} of ${ctx.core.settings.storageDays} days`, {
-        fields,
-        details: { held, storageDays: ctx.core.settings.storageDays },
-      });
-    }
-  }
   return ctx.core.db.transaction().execute(async (trx) => {
-    requireStoreOwned(await findTicketRef(trx, store.id, input.ticket), input.kind);
-    const state = await moveWithin(trx, ctx, store.id, input);
+    const ticket = await findTicketRef(trx, store.id, input.ticket);
+    if (input.kind === 'abandoned') requireStorageOver(ctx, store.time_zone, ticket, input.noticeDate);
+    requireStoreOwned(ticket, input.kind);
+    const state = await moveWithin(trx, ctx, store.id, ticket, input);
     // An abandoned device closes its ticket, which must be waiting for collection (the rules say so).
     if (input.kind === 'abandoned') {
-      const ticket = await ticketForChange(trx, ctx, state.ticketId);
-      await transition(trx, ctx, ticket, 'abandoned', 'dispose', {
+      await transition(trx, ctx, await ticketForChange(trx, ctx, ticket.id), 'abandoned', 'dispose', {
         action: 'abandon',
         note: input.note,
         details: { noticeDate: input.noticeDate },
@@ -182,6 +175,28 @@ export async function disposeDevice(ctx: Ctx, input: ParsedInputOf<'goods.dispos
     }
     return state;
   });
+}
+
+/** Abandoned: held past the storage period, with a notice given on a day not in the future. */
+function requireStorageOver(
+  ctx: Ctx,
+  timeZone: string,
+  ticket: { received_at: number },
+  noticeDate: string | undefined,
+): void {
+  const { storageDays } = ctx.core.settings;
+  const today = calendarDateIn(ctx.core.now(), timeZone);
+  const held = daysBetween(calendarDateIn(ticket.received_at, timeZone), today);
+  const fields: Record<string, string> = {};
+  if (!noticeDate) fields.noticeDate = 'required';
+  else if (daysBetween(noticeDate, today) < 0) fields.noticeDate = 'date_in_future';
+  if (held < storageDays) fields.ticket = 'storage_not_over';
+  if (Object.keys(fields).length > 0) {
+    failWith('invalid_input', `Held ${held} of ${storageDays} days`, {
+      fields,
+      details: { held, storageDays },
+    });
+  }
 }
 
 /**

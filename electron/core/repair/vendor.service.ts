@@ -14,8 +14,7 @@ type Changed = OutputOf<'repair.toVendor'>;
 export const toVendor = (ctx: Ctx, input: ParsedInputOf<'repair.toVendor'>): Promise<Changed> =>
   onTicket(ctx, input, async (trx, ticket) => {
     checkMove(ctx, ticket, 'at_vendor', ['vendor'], input.note);
-    await moveWithin(trx, ctx, ticket.store_id, {
-      ticket: ticket.id,
+    await moveWithin(trx, ctx, ticket.store_id, ticket, {
       kind: 'to_vendor',
       vendor: input.vendor,
       rmaNo: input.rmaNo,
@@ -42,7 +41,7 @@ export const fromVendor = (ctx: Ctx, input: ParsedInputOf<'repair.fromVendor'>):
   onTicket(ctx, input, async (trx, ticket) => {
     const to = afterVendor[input.result];
     checkMove(ctx, ticket, to, ['vendor'], input.note);
-    await moveWithin(trx, ctx, ticket.store_id, { ticket: ticket.id, kind: 'from_vendor', note: input.note });
+    await moveWithin(trx, ctx, ticket.store_id, ticket, { kind: 'from_vendor', note: input.note });
     return changeTicket(trx, ctx, ticket, {
       action: 'from_vendor',
       to,

@@ -33,7 +33,7 @@ async function handBackDevice(trx: Tx, ctx: Ctx, ticket: Ticket, from: string, n
   if (from === 'replaced') return;
   // Already with the customer: nothing to record. Anywhere but here, the custody rules refuse it.
   if ((await currentState(trx, ticket.id))?.place === 'with_customer') return;
-  await moveWithin(trx, ctx, ticket.store_id, { ticket: ticket.id, kind: 'handed_back', note });
+  await moveWithin(trx, ctx, ticket.store_id, ticket, { kind: 'handed_back', note });
 }
 
 /** A plain move of the state machine. Collecting or cancelling also hands the device back. */
