@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../shared/contract-repair';
 import { call } from '../../api';
 import { useErrorText } from '../../app/useErrorText';
-import type { Technician } from './useTechnicians';
+import type { Technician } from '../../app/useTechnicians';
 
 type Props = {
   row: BoardRow;

@@ -10,7 +10,7 @@ import { AssignSelect } from './AssignSelect';
 import { BoardTable } from './BoardTable';
 import { CountTiles, type Selection } from './CountTiles';
 import { useLiveRemote } from './useLiveRemote';
-import { useTechnicians } from './useTechnicians';
+import { useTechnicians } from '../../app/useTechnicians';
 
 const limit = 200;
 

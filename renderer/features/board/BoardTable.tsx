@@ -3,21 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../shared/contract-repair';
 import { isWorkStatus } from '../../../shared/ticket-status';
-
-/** One colour per stage, so a glance down the status column reads the floor. */
-export const statusColors: Record<string, string> = {
-  received: 'default',
-  diagnosing: 'geekblue',
-  awaiting_approval: 'gold',
-  awaiting_parts: 'orange',
-  in_repair: 'blue',
-  awaiting_check: 'purple',
-  on_hold: 'default',
-  at_vendor: 'cyan',
-  ready: 'green',
-  returned_unrepaired: 'magenta',
-  replaced: 'green',
-};
+import { StatusTag } from '../../components/StatusTag';
 
 type Props = {
   rows: BoardRow[];
@@ -58,11 +44,7 @@ export function BoardTable({ rows, loading, technician, action, testId }: Props)
       title: t('board.columns.status'),
       dataIndex: 'status',
       width: statusWidth,
-      render: (status: string) => (
-        <Tag color={statusColors[status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
-          {t(`statuses.${status}`)}
-        </Tag>
-      ),
+      render: (status: string) => <StatusTag status={status} style={{ marginInlineEnd: 0 }} />,
     },
     ...(technician === false
       ? []

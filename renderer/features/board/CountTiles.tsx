@@ -9,7 +9,7 @@ type Counts = OutputOf<'repair.board'>;
 export type Selection = { view: 'status' | 'overdue' | 'stalled' | 'unassigned'; status?: string };
 
 /** Where a selection lives in the address: `#/board/in_repair`, `#/board/overdue`, `#/board/status`. */
-export const addressOf = (selection: Selection): string => selection.status ?? selection.view;
+const addressOf = (selection: Selection): string => selection.status ?? selection.view;
 
 type Tile = { key: string; label: string; n: number; selection: Selection; danger?: boolean };
 

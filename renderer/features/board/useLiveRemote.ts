@@ -3,7 +3,7 @@ import type { InputOf, MethodName, OutputOf } from '../../../shared/contract';
 import { call } from '../../api';
 
 /** How often an open board asks again: work moves in minutes, so seconds of lag are fine. */
-export const refreshEveryMs = 15_000;
+const refreshEveryMs = 15_000;
 
 type Loaded<M extends MethodName> = { data: OutputOf<M>; at: number; key: string };
 

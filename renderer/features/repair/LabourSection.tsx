@@ -8,11 +8,11 @@ import { isWorkStatus } from '../../../shared/ticket-status';
 import { call } from '../../api';
 import { useSession } from '../../app/session';
 import { useErrorText } from '../../app/useErrorText';
-import { useRemote } from '../../app/useRemote';
 import { useStoreTime } from '../../app/useStoreTime';
 import { ActionModal } from './ActionModal';
 import { NoteField } from './form-bits';
 import { elapsed, useNow } from './useNow';
+import { useTechnicians } from '../../app/useTechnicians';
 
 type Entry = RepairCard['labour'][number];
 type Props = { card: RepairCard; onChanged: () => void };
@@ -22,7 +22,7 @@ function LogModal({ card, onClose, onDone }: { card: RepairCard; onClose: () => 
   const { t } = useTranslation();
   const { staff } = useSession();
   const supervisor = supervisorRoles.includes(staff.role);
-  const roster = useRemote('auth.roster', supervisor ? {} : null).data ?? [];
+  const technicians = useTechnicians(supervisor);
   return (
     <ActionModal<{ minutes: number; technicianId: string; note: string }>
       title={t('workflow.labour.log')}
@@ -49,9 +49,7 @@ function LogModal({ card, onClose, onDone }: { card: RepairCard; onClose: () => 
         <Form.Item name="technicianId" label={t('workflow.fields.technician')}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
-            options={roster
-              .filter((person) => person.role !== 'clerk')
-              .map((person) => ({ value: person.id, label: person.name }))}
+            options={technicians.map((person) => ({ value: person.id, label: person.name }))}
           />
         </Form.Item>
       )}

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { RepairCard } from '../../../shared/contract-repair';
 import type { TicketStatus } from '../../../shared/ticket-status';
 import { call } from '../../api';
-import { useRemote } from '../../app/useRemote';
 import { ActionModal } from './ActionModal';
 import { NoteField } from './form-bits';
+import { useTechnicians } from '../../app/useTechnicians';
 
 type Props = { card: RepairCard; onClose: () => void; onDone: () => void };
 
@@ -46,16 +46,13 @@ export function MoveModal({
   );
 }
 
-/** The roles a job may be assigned to. */
-const repairers: readonly string[] = ['technician', 'supervisor', 'admin'];
-
 /** 派工: a supervisor picks the technician (type to search, Enter to pick). */
 export function AssignModal({ card, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const roster = useRemote('auth.roster', {}).data ?? [];
-  const options = roster
-    .filter((person) => repairers.includes(person.role))
-    .map((person) => ({ value: person.id, label: `${person.name} (${t(`roles.${person.role}`)})` }));
+  const options = useTechnicians().map((person) => ({
+    value: person.id,
+    label: `${person.name} (${t(`roles.${person.role}`)})`,
+  }));
   return (
     <ActionModal<{ technicianId: string | null; note: string }>
       title={t('workflow.buttons.assign')}

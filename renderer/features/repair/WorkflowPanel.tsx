@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RepairCard } from '../../../shared/contract-repair';
 import { calendarDateIn, daysBetween } from '../../../shared/dates';
-import { finalStatuses, pickupStatuses } from '../../../shared/ticket-status';
 import { call } from '../../api';
 import { useSession } from '../../app/session';
 import { useErrorText } from '../../app/useErrorText';
@@ -17,17 +16,7 @@ import { OutcomeModal } from './OutcomeModal';
 import { useNow } from './useNow';
 import { FromVendorModal, ToVendorModal } from './VendorModals';
 import { stepsFor, type Step } from './workflow-steps';
-
-const statusColour = (status: string): string =>
-  (pickupStatuses as readonly string[]).includes(status)
-    ? 'green'
-    : (finalStatuses as readonly string[]).includes(status)
-      ? 'default'
-      : status === 'awaiting_approval' || status === 'on_hold'
-        ? 'orange'
-        : status === 'awaiting_check'
-          ? 'purple'
-          : 'blue';
+import { StatusTag } from '../../components/StatusTag';
 
 /** What the card says so far, only the parts that are filled in. */
 function Summary({ card }: { card: RepairCard }) {
@@ -138,13 +127,11 @@ export function WorkflowPanel({
   return (
     <Card size="small" data-testid="workflow" title={t('workflow.title')} style={{ marginBottom: 12 }}>
       <Space wrap>
-        <Tag
-          color={statusColour(card.status)}
-          data-testid="workflow-status"
+        <StatusTag
+          status={card.status}
+          testId="workflow-status"
           style={{ fontSize: 14, padding: '2px 8px' }}
-        >
-          {t(`statuses.${card.status}`)}
-        </Tag>
+        />
         <Typography.Text type="secondary">{t('workflow.daysInStage', { count: days })}</Typography.Text>
         <Typography.Text data-testid="workflow-technician">
           {t('workflow.technician')}: {card.assignedTo?.name ?? t('workflow.unassigned')}

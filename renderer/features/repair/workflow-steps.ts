@@ -15,7 +15,7 @@ export type Step =
   | { kind: 'assign' | 'claim' }
   | { kind: 'move'; to: TicketStatus; needsNote: boolean };
 
-export type StepKind = Step['kind'];
+type StepKind = Step['kind'];
 
 /**
  * The steps offered for a ticket, from the state machine's rules for this role (`nextStatuses`

@@ -67,7 +67,7 @@ export function ReceiptFields() {
 }
 
 /** The store's message gateway and its own customer messages (texts the customer reads, like the terms). */
-export function NotifyFields() {
+function NotifyFields() {
   const { t } = useTranslation();
   const fields = placeholderNames.map((name) => `{${name}}`).join(' ');
   return (
