@@ -6,6 +6,8 @@ import { goodsContract } from './contract-goods';
 import { partsContract } from './contract-parts';
 import { repairContract } from './contract-repair';
 import { notifyContract } from './contract-notify';
+import { paymentsContract } from './contract-payments';
+import { daycloseContract } from './contract-dayclose';
 import { languages, roles, type Role } from './roles';
 import { settingsFields } from './settings';
 import { ticketStatuses } from './ticket-status';
@@ -258,6 +260,8 @@ export const contract = {
   ...partsContract,
   ...repairContract,
   ...notifyContract,
+  ...paymentsContract,
+  ...daycloseContract,
 } as const;
 
 export type Contract = typeof contract;

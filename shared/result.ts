@@ -24,6 +24,7 @@ export const errorCodes = [
   'unknown_code',
   'invalid_transition',
   'changed_meanwhile',
+  'day_closed',
   'internal',
 ] as const;
 

@@ -26,6 +26,10 @@ export const settingsFields = z.strictObject({
   storageDays: z.number().int().min(7).max(3650),
   /** A ticket nothing has happened to for this many hours is flagged as stalled on the board. */
   stallHours: z.number().int().min(1).max(720),
+  /** What an hour of a technician's labour costs the customer, in fen (the bill: labour + parts). */
+  labourRatePerHourFen: z.number().int().min(0).max(1_000_000),
+  /** The clerk counts the drawer at close before seeing how much it should hold. */
+  blindClose: z.boolean(),
   /** Where "notify" posts customer messages (an SMS or WeChat gateway); empty: no sending. */
   notifyWebhookUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
   /** The store's own customer messages per language and status; missing or blank: the default. */
@@ -57,6 +61,8 @@ export const settingDefaults: Settings = {
   custodyIdleDays: 3,
   storageDays: 90,
   stallHours: 48,
+  labourRatePerHourFen: 6000,
+  blindClose: false,
   notifyWebhookUrl: '',
   notifyTemplates: { 'zh-CN': {}, en: {} },
 };

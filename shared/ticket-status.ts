@@ -94,7 +94,9 @@ export type TransitionVia =
   | 'vendor'
   | 'outcome'
   /** goods.dispose: a device not collected after the storage period and notice. */
-  | 'dispose';
+  | 'dispose'
+  /** pickup.save: the balance paid, the customer's signature, the claim receipt taken back. */
+  | 'pickup';
 
 /** What must hold before the move, checked by the core. */
 export type TransitionNeed =
@@ -143,12 +145,12 @@ const rows: Row[] = [
   ['in_repair', 'awaiting_check', technicians, 'finish', ['diagnosis', 'approval']],
   ['awaiting_check', 'ready', supervisors, 'check'],
   ['awaiting_check', 'in_repair', supervisors, 'check', ['note']],
-  ['ready', 'collected', counter, 'move'],
+  ['ready', 'collected', counter, 'pickup'],
   ['ready', 'in_repair', supervisors, 'move', ['note']],
   ['ready', 'abandoned', supervisors, 'dispose'],
-  ['returned_unrepaired', 'collected', counter, 'move'],
+  ['returned_unrepaired', 'collected', counter, 'pickup'],
   ['returned_unrepaired', 'abandoned', supervisors, 'dispose'],
-  ['replaced', 'collected', counter, 'move'],
+  ['replaced', 'collected', counter, 'pickup'],
   // A vendor's repair comes back to be checked like our own; "could not" and "needs more" too.
   ['at_vendor', 'awaiting_check', staff, 'vendor', ['approval']],
   ['at_vendor', 'in_repair', staff, 'vendor'],
@@ -200,6 +202,7 @@ export const viaOfAction: Readonly<Record<string, TransitionVia>> = {
   from_vendor: 'vendor',
   outcome: 'outcome',
   abandon: 'dispose',
+  pickup: 'pickup',
 };
 
 const byPair = new Map(transitionRules.map((rule) => [`${rule.from}>${rule.to}`, rule]));

@@ -8,6 +8,8 @@ import { goodsHandlers } from './goods/goods.handlers';
 import { partsHandlers } from './parts/parts.handlers';
 import { repairHandlers } from './repair/repair.handlers';
 import { notifyHandlers } from './notify/notify.handlers';
+import { paymentsHandlers } from './payments/payments.handlers';
+import { daycloseHandlers } from './dayclose/dayclose.handlers';
 import * as settings from './settings/settings.service';
 import * as staff from './staff/staff.service';
 import { setUpStore } from './store/setup.service';
@@ -65,4 +67,6 @@ export const handlers: HandlerGroup<MethodName> = {
   ...partsHandlers,
   ...repairHandlers,
   ...notifyHandlers,
+  ...paymentsHandlers,
+  ...daycloseHandlers,
 };

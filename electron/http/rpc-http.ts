@@ -23,5 +23,6 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   unknown_code: 404,
   invalid_transition: 409,
   changed_meanwhile: 409,
+  day_closed: 409,
   internal: 500,
 };

@@ -1,5 +1,7 @@
 import {
+  AccountBookOutlined,
   AppstoreOutlined,
+  ExportOutlined,
   DashboardOutlined,
   CloudServerOutlined,
   FormOutlined,
@@ -14,6 +16,8 @@ import type { ReactNode } from 'react';
 import type { MethodName } from '../../shared/contract';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { BoardPage } from '../features/board/BoardPage';
+import { DayClosePage } from '../features/dayclose/DayClosePage';
+import { PickupPage } from '../features/pickup/PickupPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { GoodsPage } from '../features/goods/GoodsPage';
 import { HomePage } from '../features/home/HomePage';
@@ -32,7 +36,7 @@ export type Route = {
   /** The call the screen opens with: whoever may make it sees the screen (the core enforces it). */
   opensWith: MethodName;
   /** A function key that opens the screen from anywhere. */
-  shortcut?: 'F2' | 'F3';
+  shortcut?: 'F2' | 'F3' | 'F4';
 };
 
 /** Only screens that work are listed: a feature joins the navigation when it is built. */
@@ -64,6 +68,14 @@ export const routes: Route[] = [
     page: (tab) => <GoodsPage tab={tab} />,
     opensWith: 'goods.onPremises',
   },
+  {
+    key: 'pickup',
+    icon: <ExportOutlined />,
+    page: (ticketNo) => <PickupPage key={ticketNo ?? ''} ticketNo={ticketNo} />,
+    opensWith: 'pickup.save',
+    shortcut: 'F4',
+  },
+  { key: 'day', icon: <AccountBookOutlined />, page: () => <DayClosePage />, opensWith: 'drawer.state' },
   { key: 'parts', icon: <ToolOutlined />, page: () => <PartsPage />, opensWith: 'parts.list' },
   { key: 'backups', icon: <CloudServerOutlined />, page: () => <BackupsPage />, opensWith: 'backup.list' },
   { key: 'staff', icon: <TeamOutlined />, page: () => <StaffPage />, opensWith: 'staff.list' },

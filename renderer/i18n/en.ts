@@ -3,6 +3,8 @@ import { partsEn } from './parts';
 import { boardEn } from './board';
 import { workflowEn } from './workflow';
 import { notifyEn } from './notify';
+import { pickupEn } from './pickup';
+import { daycloseEn } from './dayclose';
 import type { zhCN } from './zh-CN';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -15,6 +17,8 @@ export const en: Shape<typeof zhCN> = {
     parts: 'Parts',
     goods: 'Goods in/out',
     board: 'Repair board',
+    pickup: 'Hand-back',
+    day: 'Drawer & close',
     catalogue: 'Categories',
     home: 'Overview',
     intake: 'Take in',
@@ -406,6 +410,7 @@ export const en: Shape<typeof zhCN> = {
     unknown_code: 'Unrecognised barcode',
     invalid_transition: 'Not possible in the ticket’s current status',
     changed_meanwhile: 'Someone else changed this ticket; reload it and try again',
+    day_closed: 'That business day is closed; a supervisor must reopen it first',
     withItsRepair:
       'A customer’s device moves with its repair: send it out, take it back or hand it over from the ticket’s workflow',
     internal: 'Something went wrong; the change was not saved',
@@ -416,4 +421,6 @@ export const en: Shape<typeof zhCN> = {
   board: boardEn,
   workflow: workflowEn,
   notify: notifyEn,
+  pickup: pickupEn,
+  dayclose: daycloseEn,
 };

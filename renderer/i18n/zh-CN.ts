@@ -3,6 +3,8 @@ import { partsZh } from './parts';
 import { boardZh } from './board';
 import { workflowZh } from './workflow';
 import { notifyZh } from './notify';
+import { pickupZh } from './pickup';
+import { daycloseZh } from './dayclose';
 /** Simplified Chinese: the counter's first language. `en.ts` must have the same keys (typed). */
 export const zhCN = {
   app: { name: '售后服务台', loading: '正在加载…' },
@@ -12,6 +14,8 @@ export const zhCN = {
     parts: '配件',
     goods: '物品进出',
     board: '维修看板',
+    pickup: '取机',
+    day: '钱箱日结',
     catalogue: '品类',
     home: '概览',
     intake: '收件',
@@ -390,6 +394,7 @@ export const zhCN = {
     unknown_code: '无法识别的条码',
     invalid_transition: '当前状态下不能这样操作',
     changed_meanwhile: '此单已被他人修改，请刷新后再操作',
+    day_closed: '该营业日已日结，需主管重新开启后才能记入',
     withItsRepair: '客户的设备随维修单流转：请在维修单的维修流程中送厂家、厂家返回或取机',
     internal: '出错了，本次修改没有保存',
     network: '无法连接到服务',
@@ -399,4 +404,6 @@ export const zhCN = {
   board: boardZh,
   workflow: workflowZh,
   notify: notifyZh,
+  pickup: pickupZh,
+  dayclose: daycloseZh,
 };

@@ -308,7 +308,7 @@ export class JobMaker {
     const clerk = this.options.clerks.draw(this.random);
     const at = this.trail.limit;
     this.trail.handBack(clerk, at);
-    this.act('move', 'collected', clerk, at);
+    this.act('pickup', 'collected', clerk, at);
   }
 
   /** Disposed of after the storage period and a notice, if that falls within the history. */

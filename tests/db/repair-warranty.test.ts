@@ -48,9 +48,7 @@ async function repairAndCollect(store: Store, ticketId: string, days: number) {
     ),
   );
   await store.passTime(days * day);
-  await step(async (version) =>
-    value(await store.as('clerk')('repair.move', { ticket: ticketId, version, to: 'collected', note: '' })),
-  );
+  await store.collect(ticketId);
 }
 
 describe('三包 outcomes', () => {

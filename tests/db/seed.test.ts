@@ -250,6 +250,7 @@ describe('npm run seed', () => {
         'intake',
         'move',
         'outcome',
+        'pickup',
         'qc',
         'to_vendor',
       ].sort(),

@@ -1,3 +1,4 @@
+import { signaturePng } from '../helpers/signature';
 import dayjs from 'dayjs';
 import type { Locator, Page } from '@playwright/test';
 import type { AppServer } from './app-server';
@@ -249,7 +250,8 @@ async function repairedAndCollected(app: AppServer, token: string, intake: objec
   await act('repair.diagnose', { diagnosis: '主板虚焊', estimateFen: 0, next: 'in_repair' });
   await act('repair.finish', { actionTaken: '补焊主板', qcPassed: true });
   await act('repair.check', { passed: true });
-  await act('repair.move', { to: 'collected' });
+  // Free under 三包 and no deposit: nothing to pay, the customer signs and takes it.
+  await act('pickup.save', { lines: [], signature: signaturePng(), idempotencyKey: crypto.randomUUID() });
 }
 
 test('a warranty case ends in replacement after two failed repairs', async ({ page, app }) => {

@@ -3,6 +3,7 @@ import { addDays, calendarDateIn } from '../../shared/dates';
 import type { TicketStatus } from '../../shared/ticket-status';
 import { addStaff, adminPin, manualClock, openTestCore, rpc, setUpStore, value } from './core';
 import { phoneIntake } from './intake';
+import { signaturePng } from './signature';
 
 /**
  * A store with the repair crew signed in: a clerk, two technicians and a supervisor (plus the
@@ -54,6 +55,38 @@ export async function repairStore() {
       .run({ status, id: ticketId, ...extra });
   };
 
+  /** A supervisor's PIN lets `who` make one call of `method` they may not make alone. */
+  const overrideFor = async (method: MethodName, who: Who = 'clerk') =>
+    value(
+      await rpc(
+        core,
+        'auth.override',
+        { supervisorId: supervisor.id, pin: supervisor.pin, method },
+        { token: crew[who].token },
+      ),
+    ).overrideToken;
+  /** `who` calls `method` with a supervisor's override. */
+  const withOverride =
+    (who: Who) =>
+    async <M extends MethodName>(method: M, input: InputOf<M>) =>
+      rpc(core, method, input, { token: crew[who].token, overrideToken: await overrideFor(method, who) });
+
+  /** The customer collects: the balance paid in cash, signed for, through the real hand-back. */
+  const collect = async (ticket: string, who: Who = 'clerk') => {
+    const bill = value(await as(who)('payments.bill', { ticket }));
+    const due = Math.max(0, bill.balanceFen);
+    return value(
+      await as(who)('pickup.save', {
+        ticket,
+        version: bill.version,
+        lines: due > 0 ? [{ method: 'cash', amountFen: due }] : [],
+        signature: signaturePng(),
+        note: '',
+        idempotencyKey: crypto.randomUUID(),
+      }),
+    );
+  };
+
   /** Time passes; every session locked itself meanwhile, and each owner unlocks it again. */
   const passTime = async (ms: number) => {
     clock.advance(ms);
@@ -62,5 +95,5 @@ export async function repairStore() {
     }
   };
 
-  return { core, clock, crew, as, take, card, today, forceStatus, passTime };
+  return { core, clock, crew, as, withOverride, take, card, today, forceStatus, passTime, collect };
 }

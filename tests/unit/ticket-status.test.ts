@@ -64,9 +64,9 @@ const expected: Record<TicketStatus, Partial<Record<TicketStatus, string>>> = {
     refunded: 'S outcome',
   },
   awaiting_check: { ready: 'S check', in_repair: 'S check note' },
-  ready: { collected: 'C move', in_repair: 'S move note', abandoned: 'S dispose' },
-  returned_unrepaired: { collected: 'C move', abandoned: 'S dispose' },
-  replaced: { collected: 'C move' },
+  ready: { collected: 'C pickup', in_repair: 'S move note', abandoned: 'S dispose' },
+  returned_unrepaired: { collected: 'C pickup', abandoned: 'S dispose' },
+  replaced: { collected: 'C pickup' },
   at_vendor: {
     awaiting_check: 'A vendor approval',
     in_repair: 'A vendor',

@@ -9,6 +9,7 @@ import type {
   RepairChecksTable,
   RepairPartsTable,
 } from '../repair/repair.tables';
+import type { MoneyTables } from '../payments/money.tables';
 import type {
   CustodyStateTable,
   ShelfCountResultsTable,
@@ -183,6 +184,9 @@ export type TicketsTable = {
   outcome_reason: string;
   outcome_at: number | null;
   replacement_serial: string;
+  /** When the claim receipt was taken back at hand-back, or declared lost (migration 0007). */
+  claim_voided_at: number | null;
+  claim_void_reason: '' | 'returned' | 'lost';
 };
 
 export type TicketPhotosTable = {
@@ -237,6 +241,10 @@ export type PaymentsTable = {
   at: number;
   idempotency_key: string;
   note: string;
+  /** Cash only: what the customer handed over; the change is the difference (migration 0007). */
+  tendered_fen: number | null;
+  /** Refunds: the supervisor who allowed it. */
+  approved_by: string | null;
 };
 
 export type PrintLogTable = {
@@ -248,7 +256,7 @@ export type PrintLogTable = {
   at: number;
 };
 
-export type DB = {
+export type DB = MoneyTables & {
   meta: MetaTable;
   stores: StoresTable;
   staff: StaffTable;

@@ -29,7 +29,13 @@ export const onTicket = <T>(
  * A replacement's customer takes the new unit: the old one stays with the store. A device that is
  * not here (at a vendor, at another store) cannot be handed over.
  */
-async function handBackDevice(trx: Tx, ctx: Ctx, ticket: Ticket, from: string, note: string): Promise<void> {
+export async function handBackDevice(
+  trx: Tx,
+  ctx: Ctx,
+  ticket: Ticket,
+  from: string,
+  note: string,
+): Promise<void> {
   if (from === 'replaced') return;
   // Already with the customer: nothing to record. Anywhere but here, the custody rules refuse it.
   if ((await currentState(trx, ticket.id))?.place === 'with_customer') return;

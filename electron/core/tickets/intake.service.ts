@@ -117,6 +117,8 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
       outcome_reason: '',
       outcome_at: null,
       replacement_serial: '',
+      claim_voided_at: null,
+      claim_void_reason: '' as const,
     };
     await trx.insertInto('tickets').values(ticket).execute();
     const photoIds = photos.map(() => newId());
@@ -171,6 +173,8 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
         at: now,
         idempotency_key: `${input.idempotencyKey}:deposit`,
         note: '',
+        tendered_fen: null,
+        approved_by: null,
       });
       await queueSync(trx, ctx, 'payments', payment.id, payment);
     }

@@ -5,6 +5,7 @@ import * as m0003 from './0003-search-speed';
 import * as m0004 from './0004-goods';
 import * as m0005 from './0005-parts';
 import * as m0006 from './0006-repair';
+import * as m0007 from './0007-money';
 
 export type Migration = { up(db: Kysely<unknown>): Promise<void> };
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0004-goods': m0004,
   '0005-parts': m0005,
   '0006-repair': m0006,
+  '0007-money': m0007,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;

@@ -1,0 +1,131 @@
+import { countTotal } from '../../../shared/cash';
+import type { Drawer } from '../../../shared/contract-dayclose';
+import type { ParsedInputOf } from '../../../shared/contract';
+import { addDays } from '../../../shared/dates';
+import { newId } from '../../../shared/ids';
+import { failWith } from '../../../shared/result';
+import { recordChange } from '../changes';
+import { sessionOf, type Ctx } from '../context';
+import type { Executor, StoresTable } from '../db/schema';
+import type { CashMovementsTable } from '../payments/money.tables';
+import { localStore } from '../store/store.repository';
+import { currentBusinessDay, isLocked } from './business-day';
+import { computeZReport } from './z-report';
+
+/** How far back the drawer looks for days someone forgot to close. */
+const lookBackDays = 31;
+
+/** Earlier days with money or cash movements on them and no standing close. */
+async function unclosedDays(db: Executor, store: StoresTable, before: string): Promise<string[]> {
+  const from = addDays(before, -lookBackDays);
+  const days = new Set<string>();
+  for (const table of ['payments', 'cash_movements'] as const) {
+    const rows = await db
+      .selectFrom(table)
+      .select('business_date')
+      .distinct()
+      .where('store_id', '=', store.id)
+      .where('business_date', '>=', from)
+      .where('business_date', '<', before)
+      .execute();
+    for (const row of rows) days.add(row.business_date);
+  }
+  const open: string[] = [];
+  for (const day of [...days].sort()) if (!(await isLocked(db, store.id, day))) open.push(day);
+  return open;
+}
+
+/** The drawer of the current business day: the float, what was paid in and out, what it should hold. */
+export async function drawerState(ctx: Ctx, db: Executor, store: StoresTable): Promise<Drawer> {
+  const businessDate = await currentBusinessDay(db, ctx, store);
+  const report = await computeZReport(db, store, businessDate, { blind: ctx.core.settings.blindClose });
+  const float = report.movements.find((m) => m.kind === 'float');
+  return {
+    businessDate,
+    float:
+      report.float && float
+        ? { counts: report.float.counts, totalFen: report.float.totalFen, staff: float.staff, at: float.at }
+        : null,
+    movements: report.movements.filter((m) => m.kind !== 'float'),
+    expectedCashFen: report.cash.expectedFen,
+    unclosedDays: await unclosedDays(db, store, businessDate),
+  };
+}
+
+export async function state(ctx: Ctx): Promise<Drawer> {
+  const store = await localStore(ctx);
+  return drawerState(ctx, ctx.core.db, store);
+}
+
+/** Appends a cash movement to the current business day, once per idempotency key. */
+async function appendCash(
+  ctx: Ctx,
+  entry: Pick<CashMovementsTable, 'kind' | 'amount_fen' | 'counts' | 'note' | 'idempotency_key'>,
+): Promise<Drawer> {
+  const store = await localStore(ctx);
+  await ctx.core.db.transaction().execute(async (trx) => {
+    const repeat = await trx
+      .selectFrom('cash_movements')
+      .select('id')
+      .where('idempotency_key', '=', entry.idempotency_key)
+      .executeTakeFirst();
+    if (repeat) return;
+    const businessDate = await currentBusinessDay(trx, ctx, store);
+    if (entry.kind === 'float') {
+      const counted = await trx
+        .selectFrom('cash_movements')
+        .select('id')
+        .where('store_id', '=', store.id)
+        .where('business_date', '=', businessDate)
+        .where('kind', '=', 'float')
+        .executeTakeFirst();
+      if (counted)
+        failWith('conflict', `The float of ${businessDate} is already counted`, {
+          fields: { counts: 'float_counted' },
+        });
+    }
+    if (entry.kind === 'pay_out') {
+      const { cash } = await computeZReport(trx, store, businessDate, { blind: false });
+      if (entry.amount_fen > (cash.expectedFen ?? 0)) {
+        failWith('invalid_input', 'The drawer does not hold that much cash', {
+          fields: { amountFen: 'more_than_in_drawer' },
+        });
+      }
+    }
+    const row = {
+      ...entry,
+      id: newId(),
+      store_id: store.id,
+      business_date: businessDate,
+      staff_id: sessionOf(ctx).staffId,
+      at: ctx.core.now(),
+    };
+    await trx.insertInto('cash_movements').values(row).execute();
+    await recordChange(trx, ctx, {
+      action: `drawer.${entry.kind}`,
+      entity: 'cash_movements',
+      entityId: row.id,
+      row,
+      details: { businessDate, amountFen: row.amount_fen, note: row.note },
+    });
+  });
+  return drawerState(ctx, ctx.core.db, store);
+}
+
+export const float = (ctx: Ctx, input: ParsedInputOf<'drawer.float'>): Promise<Drawer> =>
+  appendCash(ctx, {
+    kind: 'float',
+    amount_fen: countTotal(input.counts),
+    counts: JSON.stringify(input.counts),
+    note: '',
+    idempotency_key: input.idempotencyKey,
+  });
+
+export const cash = (ctx: Ctx, input: ParsedInputOf<'drawer.cash'>): Promise<Drawer> =>
+  appendCash(ctx, {
+    kind: input.kind,
+    amount_fen: input.amountFen,
+    counts: '{}',
+    note: input.note,
+    idempotency_key: input.idempotencyKey,
+  });
