@@ -11,6 +11,7 @@ import { benchGoods } from './goods';
 import { benchPartsOnHand } from './parts';
 import { benchRepair } from './repair';
 import { benchIntake } from './intake';
+import { benchMoney } from './money';
 import { makeIntakeCases } from './intake-cases';
 import { measurePrintRender } from './print-render';
 import { RawIntake } from './raw-intake';
@@ -19,14 +20,15 @@ import { median, percentile } from './stats';
 import { benchIndexedLookup, benchSearch } from './search';
 
 /** The benches, in the order they run; `--only search,repair` runs some of them. */
-const groups = ['search', 'goods', 'parts', 'repair', 'intake', 'print'] as const;
+const groups = ['search', 'goods', 'parts', 'repair', 'intake', 'money', 'print'] as const;
 
 /**
  * `npm run bench -- --data-dir DIR [--only search,goods,parts,repair,intake,print]`: opens a seeded
  * database (`npm run seed`) with the real Core and prints one JSON object a line: {"metric",
  * "value", "unit", "tickets"}. Searches, lookups, the goods views and the repair board only read;
  * the repair bench moves open tickets there and back (each ends where it was, two versions on); the
- * intake bench adds its tickets (full intakes and their bare-insert twins, about 640).
+ * intake bench adds its tickets (full intakes and their bare-insert twins, about 640); the money
+ * bench adds a busy day (300 tickets taken in and handed back, 600-750 payments).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -149,6 +151,27 @@ async function main(): Promise<void> {
       emit('intake.save.p95_ms', intake.p95);
       emit('intake.raw.p50_ms', intake.rawP50);
       emit('intake.save.ratio_to_raw', intake.ratio, 'ratio');
+    }
+
+    if (runs('money')) {
+      const store = sqlite.prepare('SELECT time_zone FROM stores WHERE id = ?').get(core.storeId) as {
+        time_zone: string;
+      };
+      const today = calendarDateIn(Date.now(), store.time_zone);
+      const cases = makeIntakeCases(sqlite, random, await listCategories(core.db), today, 300);
+      const money = await benchMoney(core, token, cases, warmup);
+      console.error(
+        `money: the busy day ${money.day.businessDate} holds ${money.day.payments} payments on ${money.day.tickets} ` +
+          `tickets; ${money.pickup.n} timed hand-backs (pickup.find p50 ${money.pickup.findP50.toFixed(2)} ms), ` +
+          `${money.dayclose.n} timed Z-report computations (bare GROUP BY p50 ${money.dayclose.rawP50.toFixed(2)} ms)`,
+      );
+      emit('pickup.save.p50_ms', money.pickup.p50);
+      emit('pickup.save.p95_ms', money.pickup.p95);
+      emit('pickup.save.ratio_to_find', money.pickup.p50 / money.pickup.findP50, 'ratio');
+      emit('dayclose.compute.p50_ms', money.dayclose.p50);
+      emit('dayclose.compute.p95_ms', money.dayclose.p95);
+      emit('dayclose.compute.ratio_to_raw_sums', money.dayclose.p50 / money.dayclose.rawP50, 'ratio');
+      emit('dayclose.day.payments', money.day.payments, 'rows');
     }
 
     await call(core, 'auth.signOut', {}, { token });

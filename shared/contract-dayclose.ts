@@ -62,12 +62,14 @@ export const zReportSchema = z.object({
       netFen: z.number(),
     }),
   ),
-  totals: z.object({ deposits: sum, payments: sum, refunds: sum, netFen: z.number() }),
+  /** Null, and the cash row left out of `methods`, while a blind close hides what cash came in. */
+  totals: z.object({ deposits: sum, payments: sum, refunds: sum, netFen: z.number() }).nullable(),
   discounts: sum,
   cash: z.object({
     floatFen: z.number(),
-    takenFen: z.number(),
-    refundedFen: z.number(),
+    /** Null while a blind close hides them, with the expected cash. */
+    takenFen: z.number().nullable(),
+    refundedFen: z.number().nullable(),
     paidInFen: z.number(),
     paidOutFen: z.number(),
     /** Null while a blind close hides it. */

@@ -18,4 +18,4 @@ export function parseYuan(text: string): number | null {
 
 /** `1280.00`, for printing and display (the currency sign is the caller's). */
 export const formatFen = (fen: number): string =>
-  `${Math.trunc(fen / 100).toLocaleString('en-US')}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+  `${fen < 0 ? '-' : ''}${Math.trunc(Math.abs(fen) / 100).toLocaleString('en-US')}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;

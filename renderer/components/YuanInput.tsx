@@ -8,6 +8,7 @@ type Props = {
   id?: string;
   placeholder?: string;
   'aria-label'?: string;
+  'data-testid'?: string;
 };
 
 /**

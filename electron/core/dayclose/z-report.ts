@@ -1,7 +1,7 @@
 import type { CashCount } from '../../../shared/cash';
 import { paymentMethods } from '../../../shared/catalogue';
 import type { ZReport } from '../../../shared/contract-dayclose';
-import { finalStatuses } from '../../../shared/ticket-status';
+import { finalStatuses, ticketStatuses } from '../../../shared/ticket-status';
 import type { Executor, StoresTable } from '../db/schema';
 import { staffNames } from '../payments/bill.repository';
 
@@ -76,20 +76,37 @@ async function drawerOf(db: Executor, storeId: string, date: string) {
   };
 }
 
+/**
+ * The closing counts of a day since it was last reopened: a count taken before a reopen was for the
+ * close that the reopen undid, and the money may have changed since.
+ */
 export const closingCounts = (db: Executor, storeId: string, date: string) =>
   db
     .selectFrom('drawer_counts')
     .selectAll()
     .where('store_id', '=', storeId)
     .where('business_date', '=', date)
+    .where(({ eb, selectFrom, fn }) =>
+      eb(
+        'at',
+        '>=',
+        selectFrom('day_reopens')
+          .select(fn.coalesce(fn.max('at'), eb.lit(0)).as('at'))
+          .where('store_id', '=', storeId)
+          .where('business_date', '=', date),
+      ),
+    )
     .orderBy('at')
     .execute();
 
-const openStatuses = (db: Executor, storeId: string) =>
-  db
-    .selectFrom('tickets')
-    .where('store_id', '=', storeId)
-    .where('status', 'not in', [...finalStatuses]);
+const notFinal = ticketStatuses.filter((status) => !(finalStatuses as readonly string[]).includes(status));
+
+/**
+ * Tickets still open, counted from the status index alone. `store_id` is left out on purpose: the
+ * tickets table holds only this store's tickets, and naming it makes SQLite walk every ticket of the
+ * store through the day index instead (0.7 s at a million tickets against 1 ms).
+ */
+const openTickets = (db: Executor) => db.selectFrom('tickets').where('status', 'in', notFinal);
 
 /** The tickets and goods side of the close: intake, hand-backs, open and overdue work, the shelf. */
 async function counterFigures(db: Executor, storeId: string, date: string) {
@@ -106,10 +123,10 @@ async function counterFigures(db: Executor, storeId: string, date: string) {
       .where('store_id', '=', storeId)
       .where('business_date', '=', date)
       .executeTakeFirstOrThrow(),
-    openStatuses(db, storeId)
+    openTickets(db)
       .select(({ fn }) => fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
-    openStatuses(db, storeId)
+    openTickets(db)
       .select(({ fn }) => fn.countAll<number>().as('n'))
       .where('promised_date', '<', date)
       .executeTakeFirstOrThrow(),
@@ -197,13 +214,14 @@ export async function computeZReport(
     earlierZ: [],
     blind: options.blind,
     float: drawer.float ? { counts: drawer.float.counts, totalFen: drawer.float.totalFen } : null,
-    methods: sums.methods,
-    totals: sums.totals,
+    // Blind: nothing that gives the expected cash away (the cash taken, the cash row, the totals).
+    methods: hidden ? sums.methods.filter((m) => m.method !== 'cash') : sums.methods,
+    totals: hidden ? null : sums.totals,
     discounts: { count: Number(discounts.count), fen: Number(discounts.fen ?? 0) },
     cash: {
       floatFen,
-      takenFen: (cash?.deposits.fen ?? 0) + (cash?.payments.fen ?? 0),
-      refundedFen: cash?.refunds.fen ?? 0,
+      takenFen: hidden ? null : (cash?.deposits.fen ?? 0) + (cash?.payments.fen ?? 0),
+      refundedFen: hidden ? null : (cash?.refunds.fen ?? 0),
       paidInFen: drawer.paidInFen,
       paidOutFen: drawer.paidOutFen,
       expectedFen: hidden ? null : expected,

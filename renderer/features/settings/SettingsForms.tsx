@@ -8,6 +8,7 @@ import { paperSizes, settingDefaults, type Settings } from '../../../shared/sett
 import { ticketStatuses, type TicketStatus } from '../../../shared/ticket-status';
 import { call } from '../../api';
 import { useRemote } from '../../app/useRemote';
+import { YuanInput, yuanRule } from '../../components/YuanInput';
 import type { SettingsValues } from './SettingsPage';
 import { useSaveMessage } from './useSaveMessage';
 
@@ -182,6 +183,46 @@ export function SystemFields() {
       </Form.Item>
       <Form.Item name="pinLockoutMinutes" label={t('settings.pinLockoutMinutes')}>
         <InputNumber min={1} max={1440} precision={0} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** The largest labour rate the core accepts, in fen (shared/settings.ts). */
+const maxLabourRateFen = 1_000_000;
+
+/**
+ * Money at the counter: what an hour of labour costs the customer (typed in yuan, kept in fen like
+ * every amount), and whether the clerk counts the drawer at close before seeing what it should hold.
+ */
+export function MoneyFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item
+        name="labourRatePerHourFen"
+        label={t('dayclose.settings.labourRate')}
+        extra={t('dayclose.settings.labourRateHelp')}
+        validateFirst
+        rules={[
+          { required: true, message: t('fieldErrors.required') },
+          yuanRule(t('fieldErrors.money_format')),
+          {
+            validator: async (_rule, fen: number | null) => {
+              if (fen !== null && fen > maxLabourRateFen) throw new Error(t('fieldErrors.amount_too_large'));
+            },
+          },
+        ]}
+      >
+        <YuanInput data-testid="labour-rate" aria-label={t('dayclose.settings.labourRate')} />
+      </Form.Item>
+      <Form.Item
+        name="blindClose"
+        label={t('dayclose.settings.blindClose')}
+        extra={t('dayclose.settings.blindCloseHelp')}
+        valuePropName="checked"
+      >
+        <Switch data-testid="blind-close" />
       </Form.Item>
     </>
   );

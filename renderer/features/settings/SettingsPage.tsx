@@ -4,7 +4,14 @@ import { canCall, type OutputOf } from '../../../shared/contract';
 import { useSession } from '../../app/session';
 import { useRemote } from '../../app/useRemote';
 import { LedgerCheck } from '../goods/LedgerCheck';
-import { GoodsFields, PrinterFields, ReceiptFields, SettingsForm, SystemFields } from './SettingsForms';
+import {
+  GoodsFields,
+  MoneyFields,
+  PrinterFields,
+  ReceiptFields,
+  SettingsForm,
+  SystemFields,
+} from './SettingsForms';
 import { StoreProfileForm } from './StoreProfileForm';
 
 export type SettingsValues = OutputOf<'settings.get'>;
@@ -45,6 +52,15 @@ export function SettingsPage() {
             children: (
               <SettingsForm {...formProps} name="printers">
                 <PrinterFields />
+              </SettingsForm>
+            ),
+          },
+          {
+            key: 'money',
+            label: t('dayclose.settings.tab'),
+            children: (
+              <SettingsForm {...formProps} name="money">
+                <MoneyFields />
               </SettingsForm>
             ),
           },
