@@ -191,6 +191,20 @@ export const contract = {
     output: z.null(),
     access: anyStaff,
   }),
+  /** A report saved as a PDF file where the person chooses (desktop app; browser mode prints). */
+  'printing.pdf': method({
+    input: z.strictObject({
+      html: z.string().max(1_000_000),
+      paperSize: z.enum(['80mm', 'A4']),
+      /** Suggested file name, without the extension. */
+      fileName: z
+        .string()
+        .trim()
+        .regex(/^[\p{L}\p{N} _.-]{1,80}$/u, 'file_name_format'),
+    }),
+    output: z.object({ path: z.string().nullable() }),
+    access: anyStaff,
+  }),
   'catalogue.get': method({ input: none, output: catalogueSchema, access: anyStaff }),
   'catalogue.saveCategory': method({ input: categorySchema, output: categorySchema, access: admins }),
   'catalogue.suggest': method({

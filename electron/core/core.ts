@@ -20,12 +20,15 @@ import { readSettings } from './settings/settings.repository';
 export type Printer = OutputOf<'printers.list'>[number];
 
 export type PrintJob = { html: string; deviceName: string; paperSize: '80mm' | 'A4' | 'A5' | 'label' };
+export type PdfJob = { html: string; paperSize: '80mm' | 'A4'; fileName: string };
 
 /** What only the host (Electron or the browser-mode server) can do. */
 export type Platform = {
   listPrinters(): Promise<Printer[]>;
   /** Absent where the host cannot print by itself (browser mode prints through the browser). */
   print?(job: PrintJob): Promise<void>;
+  /** Renders a document to PDF and saves it where the person chooses; null if they cancelled. */
+  savePdf?(job: PdfJob): Promise<string | null>;
 };
 
 export type CoreOptions = {

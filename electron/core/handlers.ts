@@ -14,7 +14,7 @@ import * as settings from './settings/settings.service';
 import * as staff from './staff/staff.service';
 import { setUpStore } from './store/setup.service';
 import * as store from './store/store.service';
-import { printDocument } from './printing/printing.service';
+import { printDocument, savePdf } from './printing/printing.service';
 import { systemStatus } from './system/status.service';
 import { createTicket } from './tickets/intake.service';
 import { searchTickets } from './tickets/search.service';
@@ -52,6 +52,7 @@ export const handlers: HandlerGroup<MethodName> = {
   'backup.progress': backup.backupProgress,
   'backup.restore': backup.restoreBackup,
   'printing.print': printDocument,
+  'printing.pdf': savePdf,
   'catalogue.get': catalogue.getCatalogue,
   'catalogue.saveCategory': catalogue.saveCategory,
   'catalogue.suggest': catalogue.suggest,

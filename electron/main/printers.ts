@@ -1,10 +1,11 @@
 import type { BrowserWindow } from 'electron';
 import type { Platform } from '../core/core';
-import { printSilently } from './print';
+import { printSilently, savePdf } from './print';
 
 /** Printers as the operating system lists them for our window; silent printing to them. */
 export const electronPlatform = (window: () => BrowserWindow | null): Platform => ({
   print: printSilently,
+  savePdf: (job) => savePdf(job, window()),
   async listPrinters() {
     const printers = (await window()?.webContents.getPrintersAsync()) ?? [];
     return printers.map((printer) => ({

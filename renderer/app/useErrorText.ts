@@ -8,8 +8,9 @@ export function useErrorText(): (error: AppError) => string {
     if (error.message.startsWith('network:')) return t('errors.network');
     // A customer's device that moves with its repair: say where to do it instead.
     const use = error.details?.use;
-    if (error.code === 'invalid_transition' && typeof use === 'string' && use.startsWith('repair.')) {
-      return t('errors.withItsRepair');
+    if (error.code === 'invalid_transition' && typeof use === 'string') {
+      if (use === 'pickup' || use === 'pickup.save') return t('errors.atHandBack');
+      if (use.startsWith('repair.')) return t('errors.withItsRepair');
     }
     return t(`errors.${error.code}`);
   };

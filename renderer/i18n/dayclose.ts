@@ -122,6 +122,7 @@ export const daycloseZh = {
     exportCsv: '导出 CSV',
     exportPdf: '导出 PDF',
     pdfHint: '在打印对话框中选择"另存为 PDF"（或"Microsoft Print to PDF"）作为打印机。',
+    pdfSaved: 'PDF 已保存：{{path}}',
   },
   reopen: {
     button: '重开',
@@ -326,6 +327,7 @@ export const daycloseEn: Shape<typeof daycloseZh> = {
     exportCsv: 'Export CSV',
     exportPdf: 'Export PDF',
     pdfHint: 'In the print dialog choose "Save as PDF" (or "Microsoft Print to PDF") as the printer.',
+    pdfSaved: 'PDF saved: {{path}}',
   },
   reopen: {
     button: 'Reopen',

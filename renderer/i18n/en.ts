@@ -411,8 +411,10 @@ export const en: Shape<typeof zhCN> = {
     invalid_transition: 'Not possible in the ticket’s current status',
     changed_meanwhile: 'Someone else changed this ticket; reload it and try again',
     day_closed: 'That business day is closed; a supervisor must reopen it first',
+    atHandBack:
+      'The customer collects at the hand-back (F4): the balance paid, signed for, the claim receipt taken back',
     withItsRepair:
-      'A customer’s device moves with its repair: send it out, take it back or hand it over from the ticket’s workflow',
+      'A customer’s device moves with its repair: send it out, take it back or scrap it from the ticket’s workflow',
     internal: 'Something went wrong; the change was not saved',
     network: 'Cannot reach the service',
   },

@@ -32,3 +32,21 @@ export async function printThroughHost(frame: HTMLIFrameElement, target: Target)
   }
   frame.contentWindow?.print();
 }
+
+/**
+ * Saves the prepared frame as a PDF: the desktop app renders it and asks where to save it; browser
+ * mode (or a host that cannot) opens the print dialog, whose "Save as PDF" does the same. Returns the
+ * saved file's path, null if the person cancelled or the browser took over.
+ */
+export async function savePdfThroughHost(
+  frame: HTMLIFrameElement,
+  paperSize: '80mm' | 'A4',
+  fileName: string,
+): Promise<string | null> {
+  if (isDesktop) {
+    const result = await call('printing.pdf', { html: serialize(frame), paperSize, fileName });
+    if (result.ok) return result.value.path;
+  }
+  frame.contentWindow?.print();
+  return null;
+}

@@ -5,7 +5,7 @@ import type { ZReport } from '../../shared/contract-dayclose';
 import { formatMoment } from '../../shared/dates';
 import { callOrThrow } from '../api';
 import { i18n } from '../i18n';
-import { printThroughHost } from './printThroughHost';
+import { printThroughHost, savePdfThroughHost } from './printThroughHost';
 import { formatZNo } from './z-report-format';
 import { ZReport80 } from './ZReport80';
 import { ZReportA4 } from './ZReportA4';
@@ -13,7 +13,17 @@ import printCss from './print.css?inline';
 import zReportCss from './zreport.css?inline';
 
 export type ZPaper = '80mm' | 'A4';
-type Job = { report: ZReport; paper: ZPaper; t: TFunction; timeZone: string; printedAt: number };
+type Job = {
+  report: ZReport;
+  paper: ZPaper;
+  /** Saved as a PDF file rather than printed. */
+  pdf: boolean;
+  t: TFunction;
+  timeZone: string;
+  printedAt: number;
+  /** Told where the PDF went (null: cancelled, or the browser's dialog took over). */
+  onSaved?: (path: string | null) => void;
+};
 
 const pageStyles: Record<ZPaper, string> = {
   '80mm': '@page { size: 80mm auto; margin: 0 4mm; }',
@@ -31,7 +41,7 @@ export const zReportTitle = (report: ZReport): string =>
  * hidden render target to mount once.
  */
 export function usePrintZReport(): {
-  print: (report: ZReport, paper: ZPaper) => Promise<void>;
+  print: (report: ZReport, paper: ZPaper, pdf?: { onSaved: (path: string | null) => void }) => Promise<void>;
   element: ReactNode;
 } {
   const contentRef = useRef<HTMLDivElement>(null);
@@ -43,8 +53,9 @@ export function usePrintZReport(): {
     ignoreGlobalStyles: true,
     pageStyle: job ? `${pageStyles[job.paper]}\n${printCss}\n${zReportCss}` : '',
     onAfterPrint: () => setJob(null),
-    print:
-      job?.paper === '80mm'
+    print: job?.pdf
+      ? (frame) => savePdfThroughHost(frame, job.paper, zReportTitle(job.report)).then(job.onSaved)
+      : job?.paper === '80mm'
         ? (frame) => printThroughHost(frame, { printer: 'receipt', paperSize: '80mm' })
         : undefined,
   });
@@ -58,7 +69,7 @@ export function usePrintZReport(): {
     printNow();
   }, [job, printNow]);
 
-  const print = async (report: ZReport, paper: ZPaper) => {
+  const print = async (report: ZReport, paper: ZPaper, pdf?: { onSaved: (path: string | null) => void }) => {
     const [store, settings] = await Promise.all([
       callOrThrow('store.get', {}),
       callOrThrow('settings.get', {}),
@@ -66,6 +77,8 @@ export function usePrintZReport(): {
     setJob({
       report,
       paper,
+      pdf: pdf !== undefined,
+      onSaved: pdf?.onSaved,
       t: i18n.getFixedT(settings.language),
       timeZone: store.timeZone,
       printedAt: Date.now(),

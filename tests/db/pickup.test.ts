@@ -91,7 +91,7 @@ describe('the hand-back', () => {
     expect(bill.balanceFen).toBe(4000 - 5000);
     const saved = value(await pickup(store, ticket.id, bill.version, []));
     expect(saved.taken).toMatchObject([
-      { kind: 'refund', method: 'cash', amountFen: 1000, note: 'deposit_excess' },
+      { kind: 'refund', method: 'cash', amountFen: 1000, note: 'deposit_excess', approvedBy: null },
     ]);
     expect(saved.bill).toMatchObject({ balanceFen: 0, paidFen: 4000 });
   });

@@ -434,7 +434,7 @@ describe('vendor repairs', () => {
     const { ticket, version } = await inRepair(store);
     const before = totalChanges(store.core);
     for (const [kind, use] of [
-      ['handed_back', 'repair.move'],
+      ['handed_back', 'pickup.save'],
       ['to_vendor', 'repair.toVendor'],
     ] as const) {
       const moved = await store.as('clerk')('goods.move', {

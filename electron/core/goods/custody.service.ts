@@ -124,7 +124,7 @@ export async function moveWithin(
 const repairMoves: Partial<Record<LedgerKind, string>> = {
   to_vendor: 'repair.toVendor',
   from_vendor: 'repair.fromVendor',
-  handed_back: 'repair.move',
+  handed_back: 'pickup.save',
   scrapped: 'repair.outcome',
 };
 

@@ -82,6 +82,8 @@ export async function appendPayments(
     businessDate: string;
     key: string;
     note: string;
+    /** A refund the bill itself owes (a deposit above the charges): no one's discretion to approve. */
+    owed?: boolean;
   },
 ): Promise<PaymentsTable[]> {
   const rows: PaymentsTable[] = entry.lines.map((line, i) => ({
@@ -97,7 +99,7 @@ export async function appendPayments(
     idempotency_key: `${entry.key}:${i}`,
     note: entry.note,
     tendered_fen: line.tenderedFen ?? null,
-    approved_by: entry.kind === 'refund' ? (ctx.overrideBy ?? sessionOf(ctx).staffId) : null,
+    approved_by: entry.kind === 'refund' && !entry.owed ? (ctx.overrideBy ?? sessionOf(ctx).staffId) : null,
   }));
   for (const row of rows) {
     await money.trx.insertInto('payments').values(row).execute();

@@ -183,6 +183,7 @@ export async function save(ctx: Ctx, input: ParsedInputOf<'pickup.save'>): Promi
         businessDate,
         key: `${key}:r`,
         note: 'deposit_excess',
+        owed: true,
       });
     }
     const now = ctx.core.now();

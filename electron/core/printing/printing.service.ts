@@ -14,3 +14,13 @@ export async function printDocument(ctx: Ctx, input: ParsedInputOf<'printing.pri
   await print({ html: input.html, deviceName, paperSize: input.paperSize });
   return null;
 }
+
+/** Saves a prepared report as a PDF through the host; browser mode is told to print instead. */
+export async function savePdf(
+  ctx: Ctx,
+  input: ParsedInputOf<'printing.pdf'>,
+): Promise<{ path: string | null }> {
+  const save = ctx.core.platform.savePdf;
+  if (!save) return failWith('not_supported', 'This host saves PDFs through the browser print dialog');
+  return { path: await save(input) };
+}

@@ -5,6 +5,7 @@ import type { ZReport } from '../../../shared/contract-dayclose';
 import { useErrorText } from '../../app/useErrorText';
 import { useStoreTime } from '../../app/useStoreTime';
 import type { AppError } from '../../../shared/result';
+import { isDesktop } from '../../api';
 import { usePrintZReport, zReportTitle, type ZPaper } from '../../print/usePrintZReport';
 import { formatZNo } from '../../print/z-report-format';
 import { download } from '../goods/registerCsv';
@@ -27,9 +28,14 @@ export function ZReportPanel({ report }: { report: ZReport }) {
   const print = (paper: ZPaper) =>
     printer.print(report, paper).catch((error: AppError) => void message.error(errorText(error)));
 
+  // The desktop app asks where to save the file; in browser mode the print dialog offers "Save as PDF".
   const savePdf = () => {
-    void message.info(t('dayclose.report.pdfHint'), 6);
-    void print('A4');
+    if (!isDesktop) void message.info(t('dayclose.report.pdfHint'), 6);
+    printer
+      .print(report, 'A4', {
+        onSaved: (path) => path && void message.success(t('dayclose.report.pdfSaved', { path })),
+      })
+      .catch((error: AppError) => void message.error(errorText(error)));
   };
 
   const exportCsv = () =>

@@ -17,6 +17,7 @@ import { useErrorText } from '../../app/useErrorText';
 import { useRemote } from '../../app/useRemote';
 import { useStoreTime } from '../../app/useStoreTime';
 import { usePrintTicket } from '../../print/usePrintTicket';
+import { PaymentsSection } from './PaymentsSection';
 
 type Document = (typeof printDocuments)[number];
 
@@ -142,6 +143,8 @@ export function TicketPage({ ticketNo }: { ticketNo: string }) {
           onChanged={changed}
         />
       )}
+      {/* Money, and the way to the hand-back: a repair.move no longer collects a ticket. */}
+      <PaymentsSection ticketId={ticket.id} watch={card} onChanged={reload} />
       <Descriptions bordered size="small" column={2}>
         <Descriptions.Item label={t('intake.customerName')}>{ticket.customer.name}</Descriptions.Item>
         <Descriptions.Item label={t('intake.phone')}>{ticket.customer.phones.join(' / ')}</Descriptions.Item>
