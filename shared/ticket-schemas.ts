@@ -31,7 +31,13 @@ export const deviceSchema = z.object({
   seller: z.string(),
 });
 
-export const printDocuments = ['claim_receipt', 'repair_card', 'accessory_label', 'service_voucher'] as const;
+export const printDocuments = [
+  'claim_receipt',
+  'repair_card',
+  'accessory_label',
+  'service_voucher',
+  'pickup_voucher',
+] as const;
 
 export const ticketDetailSchema = z.object({
   id: z.string(),

@@ -17,8 +17,8 @@ export type VoucherData = {
   language: Language;
   /** Fixed to the store's language, like every customer's slip. */
   t: TFunction;
-  /** A later print of the same voucher says it is a copy. */
-  copy: boolean;
+  /** 0 for the original; a later print says which copy it is. */
+  copyNo: number;
 };
 
 /**
@@ -67,7 +67,7 @@ export function PickupVoucher({ data }: { data: VoucherData }) {
       <div className="store-line">{store.address}</div>
       <div className="store-line">{store.phone}</div>
       <h2>{t('pickup.voucher.title')}</h2>
-      {data.copy && <div className="copy-mark">{t('pickup.voucher.copy')}</div>}
+      {data.copyNo > 0 && <div className="copy-mark">{t('print.copy', { n: data.copyNo })}</div>}
       <div className="ticket-no">{pickup.ticketNo}</div>
       <div className="codes">
         <Barcode value={pickup.ticketNo} />

@@ -17,12 +17,12 @@ const pageStyles: Record<VoucherData['paperSize'], string> = {
 /**
  * Prints the pickup voucher to the receipt printer, in the same one action as the hand-back. It
  * goes the way the claim receipt goes (react-to-print, then the desktop host's printer from
- * settings, or the browser's print), but is not logged through `tickets.printed`: that log only
- * knows the intake documents. The first print is the original; any later one says it is a copy.
+ * settings, or the browser's print) and is logged like it: the first print is the original, any
+ * later one says which copy it is.
  * Returns the hidden render target to mount once.
  */
 export function usePrintPickup(): {
-  print: (pickup: Pickup, options?: { copy?: boolean }) => Promise<void>;
+  print: (pickup: Pickup) => Promise<void>;
   element: ReactNode;
 } {
   const contentRef = useRef<HTMLDivElement>(null);
@@ -44,11 +44,13 @@ export function usePrintPickup(): {
     printNow();
   }, [job, printNow]);
 
-  const print = async (pickup: Pickup, options: { copy?: boolean } = {}) => {
-    const [store, settings, ticket] = await Promise.all([
+  const print = async (pickup: Pickup) => {
+    const [store, settings, ticket, printed] = await Promise.all([
       callOrThrow('store.get', {}),
       callOrThrow('settings.get', {}),
       callOrThrow('tickets.get', { ticketNo: pickup.ticketNo }),
+      // Logged like every document of the ticket: the first is the original, later ones numbered copies.
+      callOrThrow('tickets.printed', { ticketId: pickup.ticketId, documents: ['pickup_voucher'] }),
     ]);
     setJob({
       pickup,
@@ -57,7 +59,7 @@ export function usePrintPickup(): {
       paperSize: settings.paperSize,
       language: settings.language,
       t: i18n.getFixedT(settings.language),
-      copy: options.copy ?? false,
+      copyNo: printed.pickup_voucher ?? 0,
     });
   };
 

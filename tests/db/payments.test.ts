@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { totalChanges, value } from '../helpers/core';
 import { repairStore } from '../helpers/repair';
+import { signaturePng } from '../helpers/signature';
 
 type Store = Awaited<ReturnType<typeof repairStore>>;
 
@@ -147,6 +148,24 @@ describe('payments', () => {
     // A double click, or a retry after a lost answer: the same key pays nothing more.
     expect(value(await store.as('clerk')('payments.take', split))).toEqual(paid);
     expect(totalChanges(store.core)).toBe(before);
+    // The same key for a different request is refused, not answered as if it had been done.
+    const other = await store.as('clerk')('payments.take', {
+      ...split,
+      lines: [{ method: 'card', amountFen: 100 }],
+    });
+    expect(other.ok || other.error).toMatchObject({ code: 'conflict', details: { reason: 'key_reused' } });
+    store.forceStatus(ticket.id, 'ready');
+    const { version } = value(await store.as('clerk')('payments.bill', { ticket: ticket.id }));
+    const reusedForPickup = await store.as('clerk')('pickup.save', {
+      ticket: ticket.id,
+      version,
+      lines: [],
+      signature: signaturePng(),
+      note: '',
+      idempotencyKey: split.idempotencyKey,
+    });
+    expect(reusedForPickup.ok || reusedForPickup.error).toMatchObject({ code: 'conflict' });
+    expect(totalChanges(store.core)).toBe(before + 1); // the test's own forceStatus
     expect(paid).toMatchObject({
       balanceFen: 0,
       paidFen: 15000,

@@ -29,7 +29,7 @@ const electron = vi.hoisted(() => {
       destroy: this.destroy as never,
     });
   });
-  const saveDialog = vi.fn(async (): Promise<{ canceled: boolean; filePath?: string }> => ({
+  const saveDialog = vi.fn(async (_options: unknown): Promise<{ canceled: boolean; filePath?: string }> => ({
     canceled: true,
   }));
   return { BrowserWindow, windows, saveDialog };

@@ -66,10 +66,15 @@ async function appendCash(
   await ctx.core.db.transaction().execute(async (trx) => {
     const repeat = await trx
       .selectFrom('cash_movements')
-      .select('id')
+      .select(['kind', 'amount_fen'])
       .where('idempotency_key', '=', entry.idempotency_key)
       .executeTakeFirst();
-    if (repeat) return;
+    if (repeat) {
+      if (repeat.kind === entry.kind && repeat.amount_fen === entry.amount_fen) return; // a retry
+      failWith('conflict', 'This request key was already used for a different request', {
+        details: { reason: 'key_reused' },
+      });
+    }
     const businessDate = await currentBusinessDay(trx, ctx, store);
     if (entry.kind === 'float') {
       const counted = await trx

@@ -40,21 +40,52 @@ export async function withMoney(
   });
 }
 
-/** The first request with this key wrote rows for this ticket; a key reused for another is refused. */
-async function alreadyDone(
+const reused = (): never =>
+  failWith('conflict', 'This request key was already used for a different request', {
+    details: { reason: 'key_reused' },
+  });
+
+/**
+ * Whether a request with this key already wrote its payment lines (`<key>:<n>`). The same request
+ * again (a double click, a retry) finds them and writes nothing; a key reused for a different
+ * request is refused rather than answered as if it had been done.
+ */
+export async function paymentsDone(
   trx: Tx,
-  table: 'payments' | 'discounts',
   key: string,
-  ticketId: string,
+  request: { ticketId: string; kind: PaymentsTable['kind']; lines: { method: string; amountFen: number }[] },
 ): Promise<boolean> {
+  // The lines' keys sort between `<key>:` and `<key>;` (';' follows ':'), so the unique index finds them.
+  const rows = await trx
+    .selectFrom('payments')
+    .select(['idempotency_key', 'ticket_id', 'kind', 'method', 'amount_fen'])
+    .where('idempotency_key', '>', `${key}:`)
+    .where('idempotency_key', '<', `${key};`)
+    .orderBy('idempotency_key')
+    .execute();
+  if (rows.length === 0) return false;
+  const same =
+    rows.length === request.lines.length &&
+    request.lines.every((line, i) => {
+      const row = rows.find((r) => r.idempotency_key === `${key}:${i}`);
+      return (
+        row?.ticket_id === request.ticketId &&
+        row.kind === request.kind &&
+        row.method === line.method &&
+        row.amount_fen === line.amountFen
+      );
+    });
+  return same || reused();
+}
+
+async function discountDone(trx: Tx, key: string, ticketId: string, amountFen: number): Promise<boolean> {
   const row = await trx
-    .selectFrom(table)
-    .select('ticket_id')
+    .selectFrom('discounts')
+    .select(['ticket_id', 'amount_fen'])
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
-  if (row && row.ticket_id !== ticketId)
-    return failWith('conflict', 'This request was made for another ticket');
-  return row !== undefined;
+  if (!row) return false;
+  return (row.ticket_id === ticketId && row.amount_fen === amountFen) || reused();
 }
 
 /** Cash may carry what was handed over; it cannot be less than the amount. Other methods carry none. */
@@ -139,7 +170,7 @@ export const take = (ctx: Ctx, input: ParsedInputOf<'payments.take'>): Promise<O
   withMoney(
     ctx,
     input.ticket,
-    (trx) => alreadyDone(trx, 'payments', `${input.idempotencyKey}:0`, input.ticket),
+    (trx) => paymentsDone(trx, input.idempotencyKey, { ticketId: input.ticket, ...input }),
     async (money) => {
       refuseClosed(money.ticket, 'payments.take');
       checkLines(input.lines);
@@ -163,7 +194,12 @@ export const refund = (
   withMoney(
     ctx,
     input.ticket,
-    (trx) => alreadyDone(trx, 'payments', `${input.idempotencyKey}:0`, input.ticket),
+    (trx) =>
+      paymentsDone(trx, input.idempotencyKey, {
+        ticketId: input.ticket,
+        kind: 'refund',
+        lines: [{ method: input.method, amountFen: input.amountFen }],
+      }),
     async (money) => {
       const paid = money.bill.paidByMethod[input.method] ?? 0;
       if (input.amountFen > paid) {
@@ -192,7 +228,7 @@ export const discount = (
   withMoney(
     ctx,
     input.ticket,
-    (trx) => alreadyDone(trx, 'discounts', input.idempotencyKey, input.ticket),
+    (trx) => discountDone(trx, input.idempotencyKey, input.ticket, input.amountFen),
     async (money) => {
       refuseClosed(money.ticket, 'payments.discount');
       const room = money.bill.chargesFen - money.bill.discountsFen;

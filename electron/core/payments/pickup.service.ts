@@ -47,7 +47,8 @@ async function loadPickup(ctx: Ctx, db: Executor, ticketId: string): Promise<Pic
       .selectFrom('payments')
       .selectAll()
       .where('ticket_id', '=', ticketId)
-      .where('idempotency_key', 'like', `${pickup.idempotency_key}:%`)
+      .where('idempotency_key', '>', `${pickup.idempotency_key}:`)
+      .where('idempotency_key', '<', `${pickup.idempotency_key};`)
       .orderBy('at')
       .execute(),
     ticketForChange(db, ctx, ticketId),
@@ -155,6 +156,14 @@ export async function save(ctx: Ctx, input: ParsedInputOf<'pickup.save'>): Promi
       if (repeat.ticket_id !== input.ticket) failWith('conflict', 'This request was made for another ticket');
       return;
     }
+    // The key must be new to the payments too: a payment under it means it was used for another request.
+    const taken = await trx
+      .selectFrom('payments')
+      .select('id')
+      .where('idempotency_key', '>', `${input.idempotencyKey}:`)
+      .where('idempotency_key', '<', `${input.idempotencyKey};`)
+      .executeTakeFirst();
+    if (taken) failWith('conflict', 'This request key was already used for a different request');
     const ticket = await ticketForChange(trx, ctx, input.ticket, input.version);
     if (!(pickupStatuses as readonly string[]).includes(ticket.status)) {
       failWith('invalid_transition', `${ticket.ticket_no} is not waiting to be collected`, {

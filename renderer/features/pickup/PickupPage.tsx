@@ -66,9 +66,9 @@ export function PickupPage({ ticketNo }: { ticketNo?: string }) {
     if (result.ok) setBill(result.value);
   };
 
-  const print = async (pickup: Pickup, copy: boolean) => {
+  const print = async (pickup: Pickup) => {
     try {
-      await voucher.print(pickup, { copy });
+      await voucher.print(pickup);
     } catch {
       void message.error(t('pickup.done.printFailed'));
     }
@@ -78,7 +78,7 @@ export function PickupPage({ ticketNo }: { ticketNo?: string }) {
     setDone(pickup);
     setBill(pickup.bill);
     void message.success(t('pickup.done.title', { ticketNo: pickup.ticketNo }));
-    await print(pickup, false);
+    await print(pickup);
   };
 
   const next = () => {
@@ -118,7 +118,7 @@ export function PickupPage({ ticketNo }: { ticketNo?: string }) {
         )}
       </Space>
       {done ? (
-        <PickupDone pickup={done} onReprint={() => void print(done, true)} onNext={next} />
+        <PickupDone pickup={done} onReprint={() => void print(done)} onNext={next} />
       ) : (
         bill && (
           <>
@@ -143,7 +143,7 @@ export function PickupPage({ ticketNo }: { ticketNo?: string }) {
                 onStale={() => void reread()}
               />
             ) : (
-              <NotCollectable bill={bill} onReprint={(pickup) => void print(pickup, true)} />
+              <NotCollectable bill={bill} onReprint={(pickup) => void print(pickup)} />
             )}
           </>
         )

@@ -59,7 +59,7 @@ export function PaymentsSection({
     const pickup = await call('pickup.voucher', { ticket: bill.ticketId });
     if (!pickup.ok) return void message.error(errorText(pickup.error));
     try {
-      await voucher.print(pickup.value, { copy: true });
+      await voucher.print(pickup.value);
     } catch {
       void message.error(t('pickup.done.printFailed'));
     }
