@@ -124,6 +124,8 @@ export const contract = {
       supervisorId: id,
       pin: z.string().max(16),
       method: z.string().max(60),
+      /** The exact input of the call to allow: the override is good for that request only. */
+      request: z.record(z.string(), z.unknown()),
     }),
     output: z.object({ overrideToken: z.string(), expiresAt: z.number() }),
     access: anyStaff,

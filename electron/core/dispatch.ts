@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import { AppFailure, fail, ok, type Result } from '../../shared/result';
 import type { Ctx } from './context';
+import { requestHash } from './auth/overrides';
 import type { Core } from './core';
 import { handlers } from './handlers';
 
@@ -51,8 +52,14 @@ export async function dispatch(
       if (!meta.overrideToken) {
         return fail('override_required', 'A supervisor must allow this', { details: { method: methodName } });
       }
-      const supervisorId = core.overrides.consume(meta.overrideToken, session.token, methodName);
-      if (!supervisorId) return fail('forbidden', 'The override is invalid, used or expired');
+      const supervisorId = core.overrides.consume(
+        meta.overrideToken,
+        session.token,
+        methodName,
+        requestHash(parsed.data),
+      );
+      if (!supervisorId)
+        return fail('forbidden', 'The override is invalid, used, expired or for another request');
       ctx.overrideBy = supervisorId;
     }
     ctx.session = session;

@@ -31,6 +31,9 @@ export function useScanner(pattern: RegExp, onScan: (code: string) => void): voi
     let target: EventTarget | null = null;
     let before = '';
     const onKeyDown = (event: KeyboardEvent) => {
+      // Only characters and Enter belong to a scan: a function key (F4 opening a screen just before
+      // the scan) must not start the burst, or the field it names would be the one focused then.
+      if (event.key !== 'Enter' && event.key.length !== 1) return;
       // When the key arrived, not when the page got to it: a busy page handles a burst late.
       const now = event.timeStamp;
       if (now - last > burstGapMs) {

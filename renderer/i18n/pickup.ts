@@ -52,6 +52,7 @@ export const pickupZh = {
     paid: '已付合计',
     due: '应收金额',
     settled: '已结清',
+    paidInTheEnd: '已结清 · 实付',
     owedBack: '应退客户',
     credit: '预付结余',
     approvedBy: '{{name}} 批准',
@@ -162,7 +163,6 @@ export const pickupZh = {
   },
   voucher: {
     title: '取机凭证',
-    copy: '补打副本',
     collectedAt: '取机时间',
     customer: '客户',
     device: '设备',
@@ -234,6 +234,7 @@ export const pickupEn: Shape<typeof pickupZh> = {
     paid: 'Paid',
     due: 'Balance due',
     settled: 'Settled',
+    paidInTheEnd: 'Settled · paid in the end',
     owedBack: 'Owed to the customer',
     credit: 'Paid in advance',
     approvedBy: 'allowed by {{name}}',
@@ -347,7 +348,6 @@ export const pickupEn: Shape<typeof pickupZh> = {
   },
   voucher: {
     title: 'Pickup voucher',
-    copy: 'Reprinted copy',
     collectedAt: 'Collected',
     customer: 'Customer',
     device: 'Device',

@@ -241,7 +241,7 @@ describe('supervisor override', () => {
       await rpc(
         core,
         'auth.override',
-        { supervisorId: supervisor.id, pin: '0000', method: 'backup.restore' },
+        { supervisorId: supervisor.id, pin: '0000', method: 'backup.restore', request: { name } },
         { token: clerk.token },
       ),
     ).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
@@ -249,7 +249,7 @@ describe('supervisor override', () => {
       await rpc(
         core,
         'auth.override',
-        { supervisorId: clerk.id, pin: clerk.pin, method: 'backup.restore' },
+        { supervisorId: clerk.id, pin: clerk.pin, method: 'backup.restore', request: { name } },
         { token: clerk.token },
       ),
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -257,7 +257,7 @@ describe('supervisor override', () => {
       await rpc(
         core,
         'auth.override',
-        { supervisorId: supervisor.id, pin: supervisor.pin, method: 'staff.create' },
+        { supervisorId: supervisor.id, pin: supervisor.pin, method: 'staff.create', request: {} },
         { token: clerk.token },
       ),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -266,7 +266,7 @@ describe('supervisor override', () => {
       await rpc(
         core,
         'auth.override',
-        { supervisorId: supervisor.id, pin: supervisor.pin, method: 'backup.restore' },
+        { supervisorId: supervisor.id, pin: supervisor.pin, method: 'backup.restore', request: { name } },
         { token: clerk.token },
       ),
     );
@@ -277,24 +277,39 @@ describe('supervisor override', () => {
     expect(audit).toEqual({ staff_id: clerk.id, override_by: supervisor.id });
   });
 
-  it('an override is single-use, bound to its session and method, and expires', async () => {
+  it('an override is single-use, bound to its session, method and request, and expires', async () => {
     const clock = manualClock();
     const core = await openTestCore({ now: clock.now });
     const { adminToken } = await setUpStore(core);
     const supervisor = await addStaff(core, adminToken, 'supervisor', '8642');
     const clerk = await addStaff(core, adminToken, 'clerk', '1357');
     const other = await addStaff(core, adminToken, 'clerk', '9753');
-    const grant = async () =>
+    const name = 'rc-20260101-000000-000-manual.sqlite';
+    const grant = async (request: Record<string, unknown> = { name }) =>
       value(
         await rpc(
           core,
           'auth.override',
-          { supervisorId: supervisor.id, pin: supervisor.pin, method: 'backup.restore' },
+          { supervisorId: supervisor.id, pin: supervisor.pin, method: 'backup.restore', request },
           { token: clerk.token },
         ),
       ).overrideToken;
-    const restore = (token: string, overrideToken: string) =>
-      rpc(core, 'backup.restore', { name: 'rc-20260101-000000-000-manual.sqlite' }, { token, overrideToken });
+    const restore = (token: string, overrideToken: string, backup = name) =>
+      rpc(core, 'backup.restore', { name: backup }, { token, overrideToken });
+
+    // Allowed for one backup, it does not restore another.
+    const forOther = await grant({ name: 'rc-20250101-000000-000-manual.sqlite' });
+    expect(await restore(clerk.token, forOther)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const malformed = await rpc(
+      core,
+      'auth.override',
+      { supervisorId: supervisor.id, pin: supervisor.pin, method: 'backup.restore', request: { nope: 1 } },
+      { token: clerk.token },
+    );
+    expect(malformed).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { request: 'invalid' } },
+    });
 
     const once = await grant();
     expect(await restore(clerk.token, once)).toMatchObject({ ok: false, error: { code: 'not_found' } }); // got past the role check

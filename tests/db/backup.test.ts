@@ -217,7 +217,12 @@ describe('backups', () => {
       await rpc(
         core,
         'auth.override',
-        { supervisorId: supervisor.id, pin: supervisor.pin, method: 'backup.restore' },
+        {
+          supervisorId: supervisor.id,
+          pin: supervisor.pin,
+          method: 'backup.restore',
+          request: { name: snapshot.name },
+        },
         { token: clerk.token },
       ),
     );

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { denominations } from '../../shared/cash';
 import { paymentMethods } from '../../shared/catalogue';
 import type { ZReport } from '../../shared/contract-dayclose';
 import { finalStatuses } from '../../shared/ticket-status';
@@ -333,14 +332,23 @@ describe('the daily close', () => {
         idempotencyKey: key(),
       }),
     );
+    // Having seen ¥42 expected, a recount to ¥42 is kept and shown, but the first count stands.
     expect(second.cash).toMatchObject({
-      countedFen: 4200,
-      varianceFen: 0,
+      countedFen: 4000,
+      varianceFen: -200,
       countsTaken: 2,
       firstCountFen: 4000,
     });
-    const z = value(await clerk('dayclose.close', { businessDate: date, note: '', idempotencyKey: key() }));
-    expect(z).toMatchObject({ blind: true, cash: { countsTaken: 2, firstCountFen: 4000, varianceFen: 0 } });
+    const matched = await clerk('dayclose.close', { businessDate: date, note: '', idempotencyKey: key() });
+    expect(matched.ok || matched.error).toMatchObject({ fields: { note: 'variance_note_required' } });
+    const z = value(
+      await clerk('dayclose.close', { businessDate: date, note: '点错两张', idempotencyKey: key() }),
+    );
+    expect(z).toMatchObject({
+      blind: true,
+      cash: { countsTaken: 2, firstCountFen: 4000, varianceFen: -200 },
+    });
+    expect(value(await clerk('dayclose.list', {}))[0]?.varianceFen).toBe(-200);
   });
 
   it('refuses bad counts, a second float, a payout beyond the drawer and a close before any count; nothing is written', async () => {
@@ -386,13 +394,67 @@ describe('the daily close', () => {
         await clerk('dayclose.close', { businessDate: date, note: '', idempotencyKey: key() }),
         { counts: 'count_first' },
       ],
-      [await clerk('dayclose.reopen', { businessDate: date, reason: '试试' }), {}],
+      [
+        await store.as('supervisor')('dayclose.reopen', { businessDate: date, reason: '试试' }),
+        { businessDate: 'not_closed' },
+      ],
     ] as const;
     for (const [result, fields] of refusals) {
       expect(result.ok).toBe(false);
-      if (Object.keys(fields).length > 0) expect(result.ok || result.error.fields).toMatchObject(fields);
+      expect(result.ok || result.error.fields).toMatchObject(fields);
     }
     expect(totalChanges(store.core)).toBe(before);
-    expect(denominations).toHaveLength(8);
+  });
+
+  it('refuses a request key reused for another day or another count, money put on a day too far back, and keeps an intake deposit after the close out of the closed day', async () => {
+    const store = await repairStore();
+    const clerk = store.as('clerk');
+    const date = '2026-11-22';
+    const countKey = key();
+    value(
+      await clerk('dayclose.count', { businessDate: date, counts: { '100': 1 }, idempotencyKey: countKey }),
+    );
+    const recount = await clerk('dayclose.count', {
+      businessDate: date,
+      counts: { '100': 2 },
+      idempotencyKey: countKey,
+    });
+    expect(recount.ok || recount.error).toMatchObject({
+      code: 'conflict',
+      details: { reason: 'key_reused' },
+    });
+    value(await clerk('dayclose.count', { businessDate: '2026-11-21', counts: {}, idempotencyKey: key() }));
+    const closeKey = key();
+    value(await clerk('dayclose.close', { businessDate: date, note: '备用金', idempotencyKey: closeKey }));
+    const otherDay = await clerk('dayclose.close', {
+      businessDate: '2026-11-21',
+      note: '',
+      idempotencyKey: closeKey,
+    });
+    expect(otherDay.ok || otherDay.error).toMatchObject({
+      code: 'conflict',
+      details: { reason: 'key_reused' },
+    });
+
+    // Taken in after the close: the deposit belongs to tomorrow's drawer, not the closed day.
+    const ticket = await store.take({ deposit: { method: 'cash', amountFen: 5000 } });
+    const bill = value(await clerk('payments.bill', { ticket: ticket.id }));
+    expect(bill.entries).toMatchObject([{ kind: 'deposit', businessDate: '2026-11-23' }]);
+    expect(value(await clerk('dayclose.report', { zNo: 1 })).cash.takenFen).toBe(0);
+
+    // Put on a day long ago, or before the ticket existed, money would be on no Z-report ever.
+    const deposit = (businessDate: string) =>
+      clerk('payments.take', {
+        ticket: ticket.id,
+        kind: 'deposit',
+        lines: [{ method: 'cash', amountFen: 100 }],
+        businessDate,
+        note: '',
+        idempotencyKey: key(),
+      });
+    for (const early of ['2025-01-01', '2026-11-21']) {
+      const refused = await deposit(early);
+      expect(refused.ok || refused.error).toMatchObject({ fields: { businessDate: 'date_too_early' } });
+    }
   });
 });

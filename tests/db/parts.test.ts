@@ -91,9 +91,14 @@ async function stockroom() {
     clock.advance(days * 24 * 3600_000);
     value(await call('auth.unlock', { pin: adminPin }));
   };
-  const overrideFor = async (method: MethodName, token: string) =>
-    value(await call('auth.override', { supervisorId: supervisor.id, pin: supervisor.pin, method }, token))
-      .overrideToken;
+  const overrideFor = async (method: MethodName, token: string, request: Record<string, unknown>) =>
+    value(
+      await call(
+        'auth.override',
+        { supervisorId: supervisor.id, pin: supervisor.pin, method, request },
+        token,
+      ),
+    ).overrideToken;
   return {
     core,
     clock,
@@ -495,7 +500,7 @@ describe('stock below zero', () => {
       error: { code: 'override_required' },
     });
     expect(snapshot()).toEqual(before);
-    const overrideToken = await overrideFor('parts.adjust', clerk.token);
+    const overrideToken = await overrideFor('parts.adjust', clerk.token, adjustment);
     const moved = value(await call('parts.adjust', adjustment, clerk.token, overrideToken));
     expect(moved.movement).toMatchObject({
       kind: 'adjusted',

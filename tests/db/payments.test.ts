@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { totalChanges, value } from '../helpers/core';
+import { rpc, totalChanges, value } from '../helpers/core';
 import { repairStore } from '../helpers/repair';
 import { signaturePng } from '../helpers/signature';
 
 type Store = Awaited<ReturnType<typeof repairStore>>;
+
+/** The technician fits one of the part from stock, through the repair card. */
+const fitOne = async (store: Store, ticket: string, partId: string) =>
+  value(
+    await store.as('tech')('repair.usePart', {
+      requestId: randomUUID(),
+      ticket,
+      partId,
+      quantity: 1,
+      oldPart: 'kept',
+    }),
+  );
 
 /** A phone diagnosed at ¥150 and in repair, with a ¥120 part fitted and 30 minutes of labour. */
 async function repaired(store: Store, overrides = {}) {
@@ -39,15 +51,7 @@ async function repaired(store: Store, overrides = {}) {
       note: '',
     }),
   );
-  value(
-    await store.as('tech')('repair.usePart', {
-      requestId: randomUUID(),
-      ticket: ticket.id,
-      partId: part.id,
-      quantity: 1,
-      oldPart: 'kept',
-    }),
-  );
+  await fitOne(store, ticket.id, part.id);
   value(await store.as('tech')('repair.logLabour', { ticket: ticket.id, minutes: 30, note: '' }));
   return { ticket, part, version: (await store.card(ticket.id)).version };
 }
@@ -89,6 +93,22 @@ describe('the bill', () => {
       { kind: 'quote_cap', amountFen: -6000 },
     ]);
     expect(capped.chargesFen).toBe(15000);
+  });
+
+  it('prices each fitting of a part at its own price, and a part taken back at the latest', async () => {
+    const store = await repairStore();
+    const { ticket, part } = await repaired(store); // one fitted at ¥120
+    const reprice = (priceFen: number) =>
+      store.as('supervisor')('parts.save', {
+        id: part.id,
+        sku: 'BAT-1',
+        name: '电池',
+        costFen: 8000,
+        priceFen,
+      });
+    value(await reprice(30000));
+    await fitOne(store, ticket.id, part.id);
+    expect((await bill(store, ticket.id)).lines[1]).toEqual({ kind: 'parts', amountFen: 12000 + 30000 });
   });
 
   it('covers 三包 work in full and charges only the diagnosis fee on a declined estimate', async () => {
@@ -291,6 +311,22 @@ describe('payments', () => {
     });
     expect(money()).toEqual(before);
 
+    // The supervisor allowed ¥10 back: the same PIN does not let ¥30 go.
+    const small = refund(1000);
+    const { overrideToken } = value(
+      await store.as('clerk')('auth.override', {
+        supervisorId: store.crew.supervisor.id,
+        pin: store.crew.supervisor.pin,
+        method: 'payments.refund',
+        request: small,
+      }),
+    );
+    const swapped = await rpc(store.core, 'payments.refund', refund(3000), {
+      token: store.crew.clerk.token,
+      overrideToken,
+    });
+    expect(swapped.ok || swapped.error).toMatchObject({ code: 'forbidden' });
+    expect(money()).toEqual(before);
     const refunded = value(await store.withOverride('clerk')('payments.refund', refund(3000)));
     expect(refunded.entries.at(-1)).toMatchObject({
       kind: 'refund',

@@ -163,12 +163,12 @@ describe('the hand-back', () => {
     };
     const alone = await store.as('clerk')('pickup.lostReceipt', lost);
     expect(alone.ok || alone.error).toMatchObject({ code: 'override_required' });
-    const badTail = await store.withOverride('clerk')('pickup.lostReceipt', { ...lost, documentTail: '1' });
+    const badTail = await store.as('clerk')('pickup.lostReceipt', { ...lost, documentTail: '1' });
     expect(badTail.ok || badTail.error).toMatchObject({ fields: { documentTail: 'document_tail_format' } });
     const checked = value(await store.withOverride('clerk')('pickup.lostReceipt', lost));
     expect(checked.claimReceipt).toBe('lost');
     const audit = store.core.sqlite
-      .prepare("SELECT staff_id, override_by, details FROM audit_log WHERE action = 'pickup.lostReceipt'")
+      .prepare("SELECT staff_id, override_by, details FROM audit_log WHERE action = 'repair.claim_lost'")
       .get() as { staff_id: string; override_by: string; details: string };
     expect(audit).toMatchObject({ staff_id: store.crew.clerk.id, override_by: store.crew.supervisor.id });
     expect(JSON.parse(audit.details)).toMatchObject({

@@ -311,15 +311,17 @@ test('a warranty case ends in replacement after two failed repairs', async ({ pa
   await expect(page.getByTestId('timeline').locator('tbody tr').first()).toHaveText(
     /周主任.*三包处理（换货）.*检测中 → 已换货/,
   );
-  // A replaced device goes back to the customer: collecting it is the counter's next step.
-  await expect(page.getByTestId('workflow-steps').getByRole('button')).toHaveText(['客户取机']);
+  // A replaced device goes back to the customer: collecting it is the counter's next step, at the
+  // hand-back (the workflow offers nothing more; the money section links there).
+  await expect(page.getByTestId('workflow-steps').getByRole('button')).toHaveCount(0);
+  await expect(page.getByTestId('hand-back-link')).toHaveText('取机');
   await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   await shot(page, 'ticket-warranty-replaced-zh-CN');
 
   // The same panel in English.
   await page.getByRole('radiogroup', { name: '语言', exact: true }).getByText('English').click();
   await expect(status).toHaveText('Replaced');
-  await expect(page.getByTestId('workflow-steps').getByRole('button')).toHaveText(['Collected']);
+  await expect(page.getByTestId('hand-back-link')).toHaveText('Hand back');
   await expect(page.getByTestId('timeline').locator('tbody tr').first()).toContainText(
     'Warranty decision (Replace)',
   );

@@ -55,21 +55,29 @@ export async function repairStore() {
       .run({ status, id: ticketId, ...extra });
   };
 
-  /** A supervisor's PIN lets `who` make one call of `method` they may not make alone. */
-  const overrideFor = async (method: MethodName, who: Who = 'clerk') =>
+  /** A supervisor's PIN lets `who` make this one call of `method`, which they may not make alone. */
+  const overrideFor = async (method: MethodName, request: object, who: Who = 'clerk') =>
     value(
       await rpc(
         core,
         'auth.override',
-        { supervisorId: supervisor.id, pin: supervisor.pin, method },
+        {
+          supervisorId: supervisor.id,
+          pin: supervisor.pin,
+          method,
+          request: request as Record<string, unknown>,
+        },
         { token: crew[who].token },
       ),
     ).overrideToken;
-  /** `who` calls `method` with a supervisor's override. */
+  /** `who` calls `method` with a supervisor's override for exactly this input. */
   const withOverride =
     (who: Who) =>
     async <M extends MethodName>(method: M, input: InputOf<M>) =>
-      rpc(core, method, input, { token: crew[who].token, overrideToken: await overrideFor(method, who) });
+      rpc(core, method, input, {
+        token: crew[who].token,
+        overrideToken: await overrideFor(method, input, who),
+      });
 
   /** The customer collects: the balance paid in cash, signed for, through the real hand-back. */
   const collect = async (ticket: string, who: Who = 'clerk') => {

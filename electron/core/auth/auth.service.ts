@@ -4,6 +4,7 @@ import { supervisorRoles } from '../../../shared/roles';
 import { recordChange, recordEvent } from '../changes';
 import { sessionOf, type Ctx } from '../context';
 import { findStaff } from '../staff/staff.repository';
+import { requestHash } from './overrides';
 import { checkPin } from './pin-check';
 import type { Session } from './sessions';
 
@@ -101,14 +102,27 @@ export async function grantOverride(
   if (!supervisorRoles.includes(supervisor.role) || !spec.access.includes(supervisor.role)) {
     return failWith('forbidden', 'Only a supervisor may allow this');
   }
+  // The supervisor allows this request, as parsed the way the call itself will parse it.
+  const request = spec.input.safeParse(input.request);
+  if (!request.success) {
+    return failWith('invalid_input', 'The request to allow does not match its method', {
+      fields: { request: 'invalid' },
+    });
+  }
   await checkPin(ctx, supervisor, input.pin);
-  const grant = ctx.core.overrides.grant(session.token, input.method, supervisor.id);
+  const grant = ctx.core.overrides.grant(
+    session.token,
+    input.method,
+    requestHash(request.data),
+    supervisor.id,
+  );
   await ctx.core.db.transaction().execute((trx) =>
     recordEvent(trx, ctx, {
       action: 'auth.override',
       entity: 'staff',
       entityId: supervisor.id,
-      details: { method: input.method, supervisorId: supervisor.id },
+      // What was allowed, as the supervisor saw it (the amount, the reason, the ticket).
+      details: { method: input.method, supervisorId: supervisor.id, request: request.data },
     }),
   );
   return { overrideToken: grant.token, expiresAt: grant.expiresAt };

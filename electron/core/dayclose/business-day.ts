@@ -3,6 +3,9 @@ import { failWith } from '../../../shared/result';
 import type { Ctx } from '../context';
 import type { Executor, StoresTable } from '../db/schema';
 
+/** How far back the drawer lists days nobody closed, and so how far back money may be put. */
+export const lookBackDays = 31;
+
 /** The close of a day that no reopen names: while it exists the day is locked. */
 export const standingClose = (db: Executor, storeId: string, businessDate: string) =>
   db
@@ -29,8 +32,8 @@ export async function currentBusinessDay(db: Executor, ctx: Ctx, store: StoresTa
 }
 
 /**
- * The day a write goes into: the one the caller named (refused if it is closed or has not begun),
- * else the current business day. Called inside the writing transaction, so a close cannot slip in
+ * The day a write goes into: the one the caller named (refused if it is closed, has not begun, or
+ * lies before `notBefore` or the drawer's look-back), else the current business day. Called inside the writing transaction, so a close cannot slip in
  * between the check and the write.
  */
 export async function dayForWrite(
@@ -38,12 +41,20 @@ export async function dayForWrite(
   ctx: Ctx,
   store: StoresTable,
   named: string | undefined,
+  notBefore = '',
 ): Promise<string> {
   const current = await currentBusinessDay(db, ctx, store);
   if (named === undefined) return current;
   if (named > current) {
     return failWith('invalid_input', `${named} has not begun`, {
       fields: { businessDate: 'date_in_future' },
+    });
+  }
+  // Only a day the drawer screen still lists as unclosed, and not before the ticket existed: money
+  // put on a day no one will ever close would be on no Z-report at all.
+  if (named < addDays(current, -lookBackDays) || named < notBefore) {
+    return failWith('invalid_input', `${named} is too far back`, {
+      fields: { businessDate: 'date_too_early' },
     });
   }
   if (await isLocked(db, store.id, named)) {

@@ -5,15 +5,13 @@ import { addDays } from '../../../shared/dates';
 import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
 import { recordChange } from '../changes';
+import { keyReused } from '../idempotency';
 import { sessionOf, type Ctx } from '../context';
 import type { Executor, StoresTable } from '../db/schema';
 import type { CashMovementsTable } from '../payments/money.tables';
 import { localStore } from '../store/store.repository';
-import { currentBusinessDay, isLocked } from './business-day';
+import { currentBusinessDay, isLocked, lookBackDays } from './business-day';
 import { computeZReport } from './z-report';
-
-/** How far back the drawer looks for days someone forgot to close. */
-const lookBackDays = 31;
 
 /** Earlier days with money or cash movements on them and no standing close. */
 async function unclosedDays(db: Executor, store: StoresTable, before: string): Promise<string[]> {
@@ -71,9 +69,7 @@ async function appendCash(
       .executeTakeFirst();
     if (repeat) {
       if (repeat.kind === entry.kind && repeat.amount_fen === entry.amount_fen) return; // a retry
-      failWith('conflict', 'This request key was already used for a different request', {
-        details: { reason: 'key_reused' },
-      });
+      keyReused();
     }
     const businessDate = await currentBusinessDay(trx, ctx, store);
     if (entry.kind === 'float') {

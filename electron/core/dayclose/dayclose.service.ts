@@ -5,6 +5,7 @@ import { calendarDateIn } from '../../../shared/dates';
 import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
 import { recordChange } from '../changes';
+import { keyReused } from '../idempotency';
 import { sessionOf, type Ctx } from '../context';
 import type { Executor, StoresTable, Tx } from '../db/schema';
 import type { DayClosesTable } from '../payments/money.tables';
@@ -12,7 +13,7 @@ import { staffNames } from '../payments/bill.repository';
 import { localStore } from '../store/store.repository';
 import { standingClose } from './business-day';
 import { drawerState } from './cash-drawer.service';
-import { closingCounts, computeZReport } from './z-report';
+import { closingCounts, computeZReport, countThatStands } from './z-report';
 
 const person = (names: Map<string, string>, id: string) => ({ id, name: names.get(id) ?? '' });
 
@@ -81,10 +82,14 @@ export async function count(ctx: Ctx, input: ParsedInputOf<'dayclose.count'>): P
   await ctx.core.db.transaction().execute(async (trx) => {
     const repeat = await trx
       .selectFrom('drawer_counts')
-      .select('id')
+      .select(['business_date', 'counts'])
       .where('idempotency_key', '=', input.idempotencyKey)
       .executeTakeFirst();
-    if (repeat) return;
+    if (repeat) {
+      const same =
+        repeat.business_date === input.businessDate && repeat.counts === JSON.stringify(input.counts);
+      return same ? undefined : keyReused();
+    }
     await refuseLocked(trx, store, input.businessDate);
     const { cash } = await computeZReport(trx, store, input.businessDate, { blind: false });
     const row = {
@@ -122,8 +127,9 @@ async function nextZ(trx: Tx, storeId: string): Promise<number> {
 }
 
 /**
- * Closes a day on its latest count: a variance needs a note; the Z-report is numbered and stored as
- * printed; the day is locked, so later payments fall into the next day.
+ * Closes a day on the count that stands (the latest; in a blind close the first): a variance needs
+ * a note; the Z-report is numbered and stored as printed; the day is locked, so later payments fall
+ * into the next day.
  */
 export async function close(ctx: Ctx, input: ParsedInputOf<'dayclose.close'>): Promise<ZReport> {
   const store = await localStore(ctx);
@@ -132,14 +138,14 @@ export async function close(ctx: Ctx, input: ParsedInputOf<'dayclose.close'>): P
   const closeId = await ctx.core.db.transaction().execute(async (trx) => {
     const repeat = await trx
       .selectFrom('day_closes')
-      .select('id')
+      .select(['id', 'business_date'])
       .where('idempotency_key', '=', input.idempotencyKey)
       .executeTakeFirst();
-    if (repeat) return repeat.id;
+    if (repeat) return repeat.business_date === input.businessDate ? repeat.id : keyReused();
     await refuseLocked(trx, store, input.businessDate);
     const counts = await closingCounts(trx, store.id, input.businessDate);
     const latest =
-      counts.at(-1) ??
+      countThatStands(counts, blind) ??
       failWith('invalid_input', 'Count the drawer first', { fields: { counts: 'count_first' } });
     const report = await computeZReport(trx, store, input.businessDate, { blind });
     const expected = report.cash.expectedFen ?? 0;

@@ -77,6 +77,13 @@ async function drawerOf(db: Executor, storeId: string, date: string) {
 }
 
 /**
+ * The count a close stands on: the latest, or in a blind close the first. Once the first count has
+ * shown the expected cash, a recount could simply be made to match it; it is kept and shown, not used.
+ */
+export const countThatStands = <T>(counts: T[], blind: boolean): T | undefined =>
+  blind ? counts[0] : counts.at(-1);
+
+/**
  * The closing counts of a day since it was last reopened: a count taken before a reopen was for the
  * close that the reopen undid, and the money may have changed since.
  */
@@ -201,7 +208,7 @@ export async function computeZReport(
     (cash?.refunds.fen ?? 0) +
     drawer.paidInFen -
     drawer.paidOutFen;
-  const latest = counts.at(-1);
+  const latest = countThatStands(counts, options.blind);
   const hidden = options.blind && !latest;
   return {
     store: { name: store.name, code: store.code, address: store.address, phone: store.phone },

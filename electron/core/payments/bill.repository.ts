@@ -8,7 +8,12 @@ import type { Ticket } from '../repair/ticket-change';
 type Person = { id: string; name: string };
 type Method = PaymentsTable['method'];
 
-/** Fitted parts netted per part (a part taken back cancels one fitted), at the price when fitted. */
+/**
+ * Parts on the bill, one entry per stock movement in ledger order: a part fitted is charged at its
+ * price when fitted; a part taken back comes off at the price the latest fitting of it was charged
+ * (so fitting at ¥100, the price rising, fitting again at ¥300 bills ¥400). A part fitted outside the
+ * repair card (no price kept) is charged at the catalogue price.
+ */
 async function partsOf(db: Executor, ticketId: string) {
   const rows = await db
     .selectFrom('stock_movements as m')
@@ -17,15 +22,16 @@ async function partsOf(db: Executor, ticketId: string) {
     .select(['m.part_id', 'm.quantity', 'p.price_fen', 'r.price_fen as fitted_price_fen'])
     .where('m.ticket_id', '=', ticketId)
     .where('m.kind', '=', 'used')
+    .orderBy('m.seq')
     .execute();
-  const byPart = new Map<string, { quantity: number; priceFen: number }>();
-  for (const row of rows) {
-    const part = byPart.get(row.part_id) ?? { quantity: 0, priceFen: row.price_fen };
-    part.quantity -= row.quantity; // a use takes stock out: negative in the stock ledger
-    if (row.fitted_price_fen !== null) part.priceFen = row.fitted_price_fen;
-    byPart.set(row.part_id, part);
-  }
-  return [...byPart.values()].filter((part) => part.quantity > 0);
+  const lastFitted = new Map<string, number>();
+  return rows.map((row) => {
+    const quantity = -row.quantity; // a use takes stock out: negative in the stock ledger
+    const price =
+      row.fitted_price_fen ?? (quantity < 0 ? lastFitted.get(row.part_id) : undefined) ?? row.price_fen;
+    if (quantity > 0) lastFitted.set(row.part_id, price);
+    return { quantity, priceFen: price };
+  });
 }
 
 export const toLedgerEntry = (row: PaymentsTable, names: Map<string, string>): LedgerEntry => {

@@ -4,6 +4,7 @@ import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
 import { isFinalStatus } from '../../../shared/ticket-status';
 import { recordChange } from '../changes';
+import { keyReused } from '../idempotency';
 import { sessionOf, type Ctx } from '../context';
 import { currentBusinessDay, dayForWrite } from '../dayclose/business-day';
 import type { Executor, PaymentsTable, StoresTable, Tx } from '../db/schema';
@@ -40,11 +41,6 @@ export async function withMoney(
   });
 }
 
-const reused = (): never =>
-  failWith('conflict', 'This request key was already used for a different request', {
-    details: { reason: 'key_reused' },
-  });
-
 /**
  * Whether a request with this key already wrote its payment lines (`<key>:<n>`). The same request
  * again (a double click, a retry) finds them and writes nothing; a key reused for a different
@@ -75,7 +71,7 @@ export async function paymentsDone(
         row.amount_fen === line.amountFen
       );
     });
-  return same || reused();
+  return same || keyReused();
 }
 
 async function discountDone(trx: Tx, key: string, ticketId: string, amountFen: number): Promise<boolean> {
@@ -85,7 +81,7 @@ async function discountDone(trx: Tx, key: string, ticketId: string, amountFen: n
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
   if (!row) return false;
-  return (row.ticket_id === ticketId && row.amount_fen === amountFen) || reused();
+  return (row.ticket_id === ticketId && row.amount_fen === amountFen) || keyReused();
 }
 
 /** Cash may carry what was handed over; it cannot be less than the amount. Other methods carry none. */
@@ -145,6 +141,10 @@ export async function appendPayments(
   return rows;
 }
 
+/** The business day money on this ticket goes into (a named one: not before the ticket existed). */
+const dayOf = (money: Money, ctx: Ctx, named: string | undefined): Promise<string> =>
+  dayForWrite(money.trx, ctx, money.store, named, money.ticket.business_date);
+
 const refuseClosed = (ticket: Ticket, use: string): void => {
   if (isFinalStatus(ticket.status)) {
     failWith('invalid_transition', `${ticket.ticket_no} is ${ticket.status}: no more money is taken for it`, {
@@ -181,7 +181,7 @@ export const take = (ctx: Ctx, input: ParsedInputOf<'payments.take'>): Promise<O
           details: { balanceFen: money.bill.balanceFen },
         });
       }
-      const businessDate = await dayForWrite(money.trx, ctx, money.store, input.businessDate);
+      const businessDate = await dayOf(money, ctx, input.businessDate);
       await appendPayments(money, ctx, { ...input, businessDate, key: input.idempotencyKey });
     },
   );
@@ -208,7 +208,7 @@ export const refund = (
           details: { paidFen: paid },
         });
       }
-      const businessDate = await dayForWrite(money.trx, ctx, money.store, input.businessDate);
+      const businessDate = await dayOf(money, ctx, input.businessDate);
       const line = { method: input.method, amountFen: input.amountFen };
       await appendPayments(money, ctx, {
         kind: 'refund',
@@ -242,7 +242,7 @@ export const discount = (
         id: newId(),
         store_id: money.store.id,
         ticket_id: money.ticket.id,
-        business_date: await dayForWrite(money.trx, ctx, money.store, undefined),
+        business_date: await dayOf(money, ctx, undefined),
         amount_fen: input.amountFen,
         reason: input.reason,
         staff_id: sessionOf(ctx).staffId,

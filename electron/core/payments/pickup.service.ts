@@ -4,13 +4,14 @@ import { addDays, calendarDateIn, daysBetween } from '../../../shared/dates';
 import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
 import { pickupStatuses } from '../../../shared/ticket-status';
-import { queueSync, recordEvent } from '../changes';
+import { queueSync } from '../changes';
+import { keyReused } from '../idempotency';
 import { sessionOf, type Ctx } from '../context';
 import { dayForWrite } from '../dayclose/business-day';
 import { findCategory, findPolicy } from '../catalogue/catalogue.repository';
 import type { Executor, PaymentsTable, Tx } from '../db/schema';
 import { findDevice } from '../devices/devices.repository';
-import { transition, ticketForChange, type Ticket } from '../repair/ticket-change';
+import { changeTicket, transition, ticketForChange, type Ticket } from '../repair/ticket-change';
 import { warrantyNow } from '../repair/warranty-claim.service';
 import { handBackDevice } from '../repair/workflow.service';
 import { localStore } from '../store/store.repository';
@@ -90,32 +91,14 @@ export const lostReceipt = (
           details: { from: ticket.status, use: 'pickup.lostReceipt' },
         });
       }
-      const now = ctx.core.now();
+      // A change of the ticket like any other: a new version, the event, the audit entry (with who
+      // allowed it) and the outbox rows, all from changeTicket.
       const details = { document: input.document, documentTail: input.documentTail, name: input.name };
-      await trx
-        .updateTable('tickets')
-        .set({ claim_voided_at: now, claim_void_reason: 'lost', updated_at: now })
-        .where('id', '=', ticket.id)
-        .execute();
-      await trx
-        .insertInto('ticket_events')
-        .values({
-          id: newId(),
-          ticket_id: ticket.id,
-          at: now,
-          staff_id: sessionOf(ctx).staffId,
-          from_status: ticket.status,
-          to_status: ticket.status,
-          note: input.note,
-          action: 'claim_lost',
-          details: JSON.stringify({ ...details, verifiedBy: ctx.overrideBy ?? sessionOf(ctx).staffId }),
-        })
-        .execute();
-      await recordEvent(trx, ctx, {
-        action: 'pickup.lostReceipt',
-        entity: 'tickets',
-        entityId: ticket.id,
-        details: { ticketNo: ticket.ticket_no, ...details, note: input.note },
+      await changeTicket(trx, ctx, ticket, {
+        action: 'claim_lost',
+        note: input.note,
+        set: { claim_voided_at: ctx.core.now(), claim_void_reason: 'lost' },
+        details: { ...details, verifiedBy: ctx.overrideBy ?? sessionOf(ctx).staffId },
       });
     },
   );
@@ -146,7 +129,7 @@ export async function save(ctx: Ctx, input: ParsedInputOf<'pickup.save'>): Promi
   checkLines(input.lines);
   const shown = await ticketForChange(ctx.core.db, ctx, input.ticket);
   const promises = await guarantees(ctx, shown, today);
-  await ctx.core.db.transaction().execute(async (trx: Tx) => {
+  const saved = await ctx.core.db.transaction().execute(async (trx: Tx): Promise<Pickup | null> => {
     const repeat = await trx
       .selectFrom('pickups')
       .select('ticket_id')
@@ -154,16 +137,16 @@ export async function save(ctx: Ctx, input: ParsedInputOf<'pickup.save'>): Promi
       .executeTakeFirst();
     if (repeat) {
       if (repeat.ticket_id !== input.ticket) failWith('conflict', 'This request was made for another ticket');
-      return;
+      return null; // done the first time: answered from what it stored
     }
     // The key must be new to the payments too: a payment under it means it was used for another request.
-    const taken = await trx
+    const reused = await trx
       .selectFrom('payments')
       .select('id')
       .where('idempotency_key', '>', `${input.idempotencyKey}:`)
       .where('idempotency_key', '<', `${input.idempotencyKey};`)
       .executeTakeFirst();
-    if (taken) failWith('conflict', 'This request key was already used for a different request');
+    if (reused) keyReused();
     const ticket = await ticketForChange(trx, ctx, input.ticket, input.version);
     if (!(pickupStatuses as readonly string[]).includes(ticket.status)) {
       failWith('invalid_transition', `${ticket.ticket_no} is not waiting to be collected`, {
@@ -183,10 +166,16 @@ export async function save(ctx: Ctx, input: ParsedInputOf<'pickup.save'>): Promi
     const money = { trx, store, ticket, bill };
     const key = input.idempotencyKey;
     const note = input.note;
-    await appendPayments(money, ctx, { kind: 'payment', lines: input.lines, businessDate, key, note });
+    const taken = await appendPayments(money, ctx, {
+      kind: 'payment',
+      lines: input.lines,
+      businessDate,
+      key,
+      note,
+    });
     if (bill.balanceFen < 0) {
       const lines = excessBack(bill.paidByMethod, -bill.balanceFen);
-      await appendPayments(money, ctx, {
+      const back = await appendPayments(money, ctx, {
         kind: 'refund',
         lines,
         businessDate,
@@ -194,9 +183,10 @@ export async function save(ctx: Ctx, input: ParsedInputOf<'pickup.save'>): Promi
         note: 'deposit_excess',
         owed: true,
       });
+      taken.push(...back);
     }
     const now = ctx.core.now();
-    const staffId = sessionOf(ctx).staffId;
+    const { staffId, name } = sessionOf(ctx);
     const signatureRow = {
       id: newId(),
       store_id: store.id,
@@ -208,6 +198,8 @@ export async function save(ctx: Ctx, input: ParsedInputOf<'pickup.save'>): Promi
       at: now,
     };
     await trx.insertInto('signatures').values(signatureRow).execute();
+    // Headquarters gets the signature with the pickup that names it (the PNG as base64).
+    await queueSync(trx, ctx, 'signatures', signatureRow.id, { ...signatureRow, data: input.signature.data });
     const receipt = ticket.claim_void_reason === 'lost' ? ('lost' as const) : ('returned' as const);
     const from = ticket.status;
     await transition(trx, ctx, ticket, 'collected', 'pickup', {
@@ -241,6 +233,21 @@ export async function save(ctx: Ctx, input: ParsedInputOf<'pickup.save'>): Promi
     };
     await trx.insertInto('pickups').values(pickup).execute();
     await queueSync(trx, ctx, 'pickups', pickup.id, pickup);
+    // The voucher from what is in hand: reading it all back would only find the same.
+    const names = new Map([[staffId, name]]);
+    return {
+      ticketId: ticket.id,
+      ticketNo: ticket.ticket_no,
+      businessDate,
+      receipt,
+      bill: settled,
+      taken: taken.map((row) => toLedgerEntry(row, names)),
+      repairWarrantyUntil: promises.repair,
+      warrantyUntil: promises.warranty,
+      signature: { mime: 'image/png', data: input.signature.data },
+      staff: { id: staffId, name },
+      at: now,
+    };
   });
-  return loadPickup(ctx, ctx.core.db, input.ticket);
+  return saved ?? loadPickup(ctx, ctx.core.db, input.ticket);
 }

@@ -9,6 +9,7 @@ import { appendCustody } from '../custody/custody-ledger';
 import { phonesOf } from '../customers/customers.repository';
 import { ticketsOfDevice } from '../devices/devices.repository';
 import { recordPayment } from '../payments/payment-ledger';
+import { dayForWrite } from '../dayclose/business-day';
 import { localStore } from '../store/store.repository';
 import { checkIntake, decodePhoto, overridesWarranty } from './intake-rules';
 import { resolveCustomer } from './resolve-customer';
@@ -165,7 +166,8 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
       const payment = await recordPayment(trx, {
         store_id: store.id,
         ticket_id: id,
-        business_date: today,
+        // Today's drawer, unless today is closed already: then tomorrow's, like any later payment.
+        business_date: await dayForWrite(trx, ctx, store, undefined),
         kind: 'deposit',
         method: input.deposit.method,
         amount_fen: input.deposit.amountFen,

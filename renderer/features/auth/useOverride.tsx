@@ -7,7 +7,12 @@ import { call } from '../../api';
 import { usePinFailure } from '../signin/usePinFailure';
 
 type Roster = OutputOf<'auth.roster'>;
-type Pending = { method: MethodName; resolve: (token: string | null) => void };
+type Pending = {
+  method: MethodName;
+  /** The call's own input: the supervisor allows this request, not the method at large. */
+  request: Record<string, unknown>;
+  resolve: (token: string | null) => void;
+};
 
 /**
  * The generic supervisor-override step: `callWithOverride` makes the call, and if the core answers
@@ -22,12 +27,12 @@ export function useOverride() {
   const [form] = Form.useForm<{ supervisorId: string; pin: string }>();
   const busy = useRef(false);
 
-  const askSupervisor = async (method: MethodName) => {
+  const askSupervisor = async (method: MethodName, request: Record<string, unknown>) => {
     const staff = await call('auth.roster', {});
     setRoster(staff.ok ? staff.value.filter((s) => s.role === 'supervisor' || s.role === 'admin') : []);
     setError(null);
     form.resetFields();
-    return new Promise<string | null>((resolve) => setPending({ method, resolve }));
+    return new Promise<string | null>((resolve) => setPending({ method, request, resolve }));
   };
 
   async function callWithOverride<M extends MethodName>(
@@ -36,7 +41,7 @@ export function useOverride() {
   ): Promise<Result<OutputOf<M>>> {
     const first = await call(method, input);
     if (first.ok || first.error.code !== 'override_required') return first;
-    const overrideToken = await askSupervisor(method);
+    const overrideToken = await askSupervisor(method, input as Record<string, unknown>);
     if (!overrideToken) return first;
     return call(method, input, { overrideToken });
   }
@@ -45,7 +50,11 @@ export function useOverride() {
     if (!pending || busy.current) return;
     const values = await form.validateFields();
     busy.current = true;
-    const granted = await call('auth.override', { ...values, method: pending.method });
+    const granted = await call('auth.override', {
+      ...values,
+      method: pending.method,
+      request: pending.request,
+    });
     busy.current = false;
     if (!granted.ok) return setError(pinFailure(granted.error));
     pending.resolve(granted.value.overrideToken);

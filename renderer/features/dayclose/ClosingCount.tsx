@@ -159,7 +159,8 @@ export function ClosingCount({
         <Form.Item
           name="note"
           label={t('dayclose.close.note')}
-          extra={variance !== 0 ? t('dayclose.close.noteRequired') : t('dayclose.close.noteOptional')}
+          // With a variance the field is marked required and its error says why; no second line.
+          extra={variance === 0 ? t('dayclose.close.noteOptional') : undefined}
           rules={[
             {
               required: variance !== 0,

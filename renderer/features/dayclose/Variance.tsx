@@ -12,7 +12,12 @@ export function Variance({ fen, testId, large }: { fen: number | null; testId?: 
   const kind = fen < 0 ? 'short' : fen > 0 ? 'over' : 'balanced';
   const colour = { short: '#cf1322', over: '#d46b08', balanced: '#389e0d' }[kind];
   return (
-    <Typography.Text strong style={{ color: colour }} data-testid={testId} data-variance={fen}>
+    <Typography.Text
+      strong
+      style={{ color: colour, whiteSpace: 'nowrap' }}
+      data-testid={testId}
+      data-variance={fen}
+    >
       <span style={large ? { fontSize: 24 } : undefined}>{signedYuan(fen)}</span> ·{' '}
       {t(`dayclose.variance.${kind}`)}
     </Typography.Text>

@@ -8,7 +8,7 @@ import type { AppError } from '../../../shared/result';
 import { isDesktop } from '../../api';
 import { usePrintZReport, zReportTitle, type ZPaper } from '../../print/usePrintZReport';
 import { formatZNo } from '../../print/z-report-format';
-import { download } from '../goods/registerCsv';
+import { download } from '../../app/csv';
 import { DayFigures } from './DayFigures';
 import { zReportCsv } from './zReportCsv';
 

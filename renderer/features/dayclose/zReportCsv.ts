@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import Papa from 'papaparse';
 import type { ZReport } from '../../../shared/contract-dayclose';
+import { csvText } from '../../app/csv';
 import { countLines, denominationLabel, formatZNo, plainYuan } from '../../print/z-report-format';
 
 type Line = [section: string, item: string, count: number | string, amount: string];
@@ -87,5 +87,5 @@ export function zReportCsv(report: ZReport, t: TFunction, time: (at: number) => 
     [f('goodsAndTickets'), f('overdue'), report.tickets.overdue, ''],
   );
   const header = [s('section'), s('item'), s('count'), s('amount')];
-  return `\uFEFF${Papa.unparse([header, ...lines], { newline: '\r\n' })}`;
+  return csvText([header, ...lines]);
 }

@@ -9,7 +9,8 @@ import { useStoreTime } from '../../app/useStoreTime';
 import { useSession } from '../../app/session';
 import { GoodsRegisterReport } from '../../print/GoodsRegisterReport';
 import { usePrintReport } from '../../print/usePrintReport';
-import { download, registerCsv } from './registerCsv';
+import { download } from '../../app/csv';
+import { registerCsv } from './registerCsv';
 import { useLocationName } from './useLocationName';
 
 type LedgerRow = OutputOf<'goods.register'>['rows'][number];

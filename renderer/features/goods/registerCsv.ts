@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import Papa from 'papaparse';
 import type { OutputOf } from '../../../shared/contract';
+import { csvText } from '../../app/csv';
 
 type LedgerRow = OutputOf<'goods.register'>['rows'][number];
 
@@ -26,13 +26,5 @@ export function registerCsv(
     [t('goods.staff')]: row.staffName,
     [t('goods.note')]: row.note,
   }));
-  return `\uFEFF${Papa.unparse(table, { newline: '\r\n' })}`;
-}
-
-/** Hands a file to the browser's (or Electron's) download. */
-export function download(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  URL.revokeObjectURL(url);
+  return csvText(table);
 }

@@ -11,9 +11,22 @@ type ChargeRow = { key: string; label: string; note: string; amountFen: number }
 /** The balance in large type: what is due, settled, or what the store owes back. */
 export function Balance({ bill }: { bill: Bill }) {
   const { t } = useTranslation();
+  // A closed ticket's account is closed: what is left is a refund after the hand-back (money given
+  // back on a complaint), not money the customer still owes. It shows what they paid in the end.
+  if (isFinalStatus(bill.status)) {
+    return (
+      <Statistic
+        title={t('pickup.bill.paidInTheEnd')}
+        value={yuan(bill.paidFen)}
+        data-testid="balance"
+        data-fen={0}
+        styles={{ content: { fontSize: 40, fontWeight: 700 } }}
+      />
+    );
+  }
   const owed = bill.balanceFen;
   // Before the work is over a negative balance is money paid ahead (a deposit), not yet owed back.
-  const over = bill.collectable || isFinalStatus(bill.status);
+  const over = bill.collectable;
   const title =
     owed > 0
       ? t('pickup.bill.due')
