@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { buildHqServer } from '../../server/app';
+import { openHqDatabase } from '../../server/db/open';
+import { addStore, createEnrolmentCode, revokeDevice } from '../../server/stores';
+
+/** Headquarters on an in-memory PGlite (the embedded PostgreSQL), the real migrations and routes. */
+async function headquarters() {
+  let clock = Date.UTC(2026, 10, 23, 2, 0, 0);
+  const db = await openHqDatabase({ kind: 'embedded' });
+  const app = buildHqServer({ db, now: () => clock, logger: false });
+  const store = await addStore(db, { code: 'SH01', name: '上海南京路店' }, clock);
+  return {
+    db,
+    app,
+    store,
+    advance: (ms: number) => (clock += ms),
+    now: () => clock,
+    async close() {
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+const asDevice = (credential: { deviceId: string; secret: string }) => ({
+  authorization: `Device ${credential.deviceId}:${credential.secret}`,
+});
+
+describe('headquarters: stores, enrolment, devices', () => {
+  it('answers its health check from the database', async () => {
+    const hq = await headquarters();
+    const health = await hq.app.inject({ method: 'GET', url: '/health' });
+    expect([health.statusCode, health.json()]).toEqual([200, { ok: true }]);
+    await hq.close();
+  });
+
+  it('enrols a counter once with a one-time code; the credential then names the store, until revoked', async () => {
+    const hq = await headquarters();
+    const { code } = await createEnrolmentCode(hq.db, 'SH01', 24, hq.now());
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
+    const enrol = (body: object) => hq.app.inject({ method: 'POST', url: '/v1/enrol', payload: body });
+
+    const first = await enrol({ code: code.toLowerCase(), deviceName: '前台一号机' });
+    expect(first.statusCode).toBe(200);
+    const credential = first.json<{ deviceId: string; secret: string; storeCode: string }>();
+    expect(credential).toMatchObject({ storeId: hq.store.id, storeCode: 'SH01', storeName: '上海南京路店' });
+    // The code is spent: a second counter (or a replay) cannot use it.
+    const again = await enrol({ code, deviceName: '前台二号机' });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'code_used']);
+    // Only a hash of the secret is kept.
+    const kept = await hq.db.selectFrom('hq_devices').select('secret_hash').executeTakeFirstOrThrow();
+    expect(kept.secret_hash).not.toContain(credential.secret);
+
+    const whoami = await hq.app.inject({ method: 'GET', url: '/v1/whoami', headers: asDevice(credential) });
+    expect(whoami.json()).toEqual({ deviceId: credential.deviceId, storeId: hq.store.id, storeCode: 'SH01' });
+    const wrong = await hq.app.inject({
+      method: 'GET',
+      url: '/v1/whoami',
+      headers: asDevice({ ...credential, secret: `${credential.secret.slice(0, -1)}x` }),
+    });
+    expect([wrong.statusCode, wrong.json().error.code]).toEqual([401, 'unauthenticated']);
+    const none = await hq.app.inject({ method: 'GET', url: '/v1/whoami' });
+    expect(none.statusCode).toBe(401);
+
+    await revokeDevice(hq.db, credential.deviceId, hq.now());
+    const revoked = await hq.app.inject({ method: 'GET', url: '/v1/whoami', headers: asDevice(credential) });
+    expect([revoked.statusCode, revoked.json().error.code]).toEqual([403, 'revoked']);
+    await hq.close();
+  });
+
+  it('refuses an expired code, an unknown one and a malformed body, and enrols no device', async () => {
+    const hq = await headquarters();
+    const { code } = await createEnrolmentCode(hq.db, 'SH01', 1, hq.now());
+    hq.advance(3600_000 + 1);
+    const expired = await hq.app.inject({
+      method: 'POST',
+      url: '/v1/enrol',
+      payload: { code, deviceName: 'x' },
+    });
+    expect([expired.statusCode, expired.json().error.code]).toEqual([401, 'unauthenticated']);
+    const unknown = await hq.app.inject({
+      method: 'POST',
+      url: '/v1/enrol',
+      payload: { code: 'ABCDEFGHJK', deviceName: 'x' },
+    });
+    expect(unknown.statusCode).toBe(401);
+    const malformed = await hq.app.inject({
+      method: 'POST',
+      url: '/v1/enrol',
+      payload: { code, deviceName: '', extra: 1 },
+    });
+    expect([malformed.statusCode, malformed.json().error.code]).toEqual([400, 'invalid_input']);
+    const notJson = await hq.app.inject({
+      method: 'POST',
+      url: '/v1/enrol',
+      headers: { 'content-type': 'application/json' },
+      payload: '{',
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(await hq.db.selectFrom('hq_devices').selectAll().execute()).toEqual([]);
+    await expect(addStore(hq.db, { code: 'SH01', name: '又一个' }, hq.now())).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(addStore(hq.db, { code: 'sh 2', name: '小写' }, hq.now())).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    expect(await hq.db.selectFrom('hq_stores').select('code').execute()).toEqual([{ code: 'SH01' }]);
+    await hq.close();
+  });
+});
