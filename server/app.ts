@@ -2,7 +2,9 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { HqDatabase } from './db/schema';
+import { pushRequestSchema } from '../shared/sync-protocol';
 import { authenticate, enrol, HqError, type AuthenticatedDevice } from './stores';
+import { PositionConflict, pushBatch } from './sync/push';
 
 const status: Record<HqError['code'], number> = {
   invalid_input: 400,
@@ -51,6 +53,11 @@ export function buildHqServer(options: HqServerOptions): FastifyInstance {
     if (error instanceof HqError) {
       return reply.status(status[error.code]).send({ error: { code: error.code, message: error.message } });
     }
+    if (error instanceof PositionConflict) {
+      return reply
+        .status(409)
+        .send({ error: { code: error.reason, message: error.message }, position: error.position });
+    }
     if (error instanceof z.ZodError) {
       const fields = Object.fromEntries(
         error.issues.map((issue) => [issue.path.join('.') || '_', issue.code]),
@@ -86,6 +93,15 @@ export function buildHqServer(options: HqServerOptions): FastifyInstance {
       request.device = await authenticate(db, credential.deviceId, credential.secret, now());
     });
     scope.get('/v1/whoami', async (request) => request.device);
+    scope.post('/v1/push', async (request) => {
+      const device = request.device as AuthenticatedDevice;
+      const answer = await pushBatch(db, device, pushRequestSchema.parse(request.body), now());
+      request.log.info(
+        { deviceId: device.deviceId, rows: (request.body as { rows: unknown[] }).rows.length, ...answer },
+        'push',
+      );
+      return answer;
+    });
   });
 
   return app;

@@ -30,10 +30,58 @@ export type HqEnrolmentCodesTable = {
   device_id: string | null;
 };
 
+export type HqPositionsTable = {
+  device_id: string;
+  db_instance_id: string;
+  last_seq: number;
+  updated_at: number;
+};
+
+export type HqReceivedTable = {
+  device_id: string;
+  db_instance_id: string;
+  seq: number;
+  store_id: string;
+  entity: string;
+  entity_id: string;
+  op: 'upsert' | 'delete';
+  hash: string;
+  quarantined: boolean;
+  received_at: number;
+};
+
+export type HqRowsTable = {
+  store_id: string;
+  entity: string;
+  entity_id: string;
+  /** JSONB: written as JSON text, read back as an object. */
+  payload: unknown;
+  hash: string;
+  deleted: boolean;
+  updated_at: number;
+};
+
+export type HqQuarantineTable = {
+  device_id: string;
+  db_instance_id: string;
+  seq: number;
+  store_id: string;
+  claimed_store_id: string;
+  entity: string;
+  entity_id: string;
+  payload: unknown;
+  reason: 'other_store' | 'master_data';
+  received_at: number;
+};
+
 export type HqDb = {
   hq_stores: HqStoresTable;
   hq_devices: HqDevicesTable;
   hq_enrolment_codes: HqEnrolmentCodesTable;
+  hq_positions: HqPositionsTable;
+  hq_received: HqReceivedTable;
+  hq_rows: HqRowsTable;
+  hq_quarantine: HqQuarantineTable;
 };
 
 export type HqDatabase = Kysely<HqDb>;

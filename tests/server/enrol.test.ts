@@ -1,30 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHqServer } from '../../server/app';
-import { openHqDatabase } from '../../server/db/open';
 import { addStore, createEnrolmentCode, revokeDevice } from '../../server/stores';
-
-/** Headquarters on an in-memory PGlite (the embedded PostgreSQL), the real migrations and routes. */
-async function headquarters() {
-  let clock = Date.UTC(2026, 10, 23, 2, 0, 0);
-  const db = await openHqDatabase({ kind: 'embedded' });
-  const app = buildHqServer({ db, now: () => clock, logger: false });
-  const store = await addStore(db, { code: 'SH01', name: '上海南京路店' }, clock);
-  return {
-    db,
-    app,
-    store,
-    advance: (ms: number) => (clock += ms),
-    now: () => clock,
-    async close() {
-      await app.close();
-      await db.destroy();
-    },
-  };
-}
-
-const asDevice = (credential: { deviceId: string; secret: string }) => ({
-  authorization: `Device ${credential.deviceId}:${credential.secret}`,
-});
+import { asDevice, headquarters } from '../helpers/hq';
 
 describe('headquarters: stores, enrolment, devices', () => {
   it('answers its health check from the database', async () => {
