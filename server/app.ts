@@ -18,6 +18,9 @@ const status: Record<HqError['code'], number> = {
 const enrolInput = z.strictObject({
   code: z.string().trim().min(1).max(40),
   deviceName: z.string().trim().min(1).max(80),
+  /** The counter's own store: its id (which its rows carry) and code (which the code was made for). */
+  storeId: z.string().min(1).max(64),
+  storeCode: z.string().min(1).max(8),
 });
 
 declare module 'fastify' {

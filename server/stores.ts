@@ -39,7 +39,7 @@ export async function addStore(db: HqDatabase, raw: { code: string; name: string
     .where('code', '=', input.code)
     .executeTakeFirst();
   if (existing) throw new HqError('conflict', `A store ${input.code} exists already`);
-  const store = { id: uuidv7(), code: input.code, name: input.name, created_at: now };
+  const store = { id: uuidv7(), code: input.code, name: input.name, local_id: null, created_at: now };
   await db.insertInto('hq_stores').values(store).execute();
   return store;
 }
@@ -100,7 +100,7 @@ export type DeviceCredential = {
  */
 export async function enrol(
   db: HqDatabase,
-  input: { code: string; deviceName: string },
+  input: { code: string; deviceName: string; storeId: string; storeCode: string },
   now: number,
 ): Promise<DeviceCredential> {
   const codeHash = sha256(input.code.trim().toUpperCase());
@@ -108,13 +108,38 @@ export async function enrol(
     const row = await trx
       .selectFrom('hq_enrolment_codes as e')
       .innerJoin('hq_stores as s', 's.id', 'e.store_id')
-      .select(['e.code_hash', 'e.expires_at', 'e.used_at', 's.id as store_id', 's.code', 's.name'])
+      .select([
+        'e.code_hash',
+        'e.expires_at',
+        'e.used_at',
+        's.id as store_id',
+        's.code',
+        's.name',
+        's.local_id',
+      ])
       .where('e.code_hash', '=', codeHash)
       .forUpdate()
       .executeTakeFirst();
     if (!row || row.expires_at < now)
       throw new HqError('unauthenticated', 'Unknown or expired enrolment code');
     if (row.used_at !== null) throw new HqError('code_used', 'This enrolment code has been used');
+    // The counter must be the store the code was made for, and the same store its first counter was.
+    if (input.storeCode !== row.code || (row.local_id !== null && row.local_id !== input.storeId)) {
+      throw new HqError('conflict', `This code is for store ${row.code}, not this counter's store`);
+    }
+    if (row.local_id === null) {
+      const taken = await trx
+        .selectFrom('hq_stores')
+        .select('code')
+        .where('local_id', '=', input.storeId)
+        .executeTakeFirst();
+      if (taken) throw new HqError('conflict', `This counter's store is enrolled as ${taken.code}`);
+      await trx
+        .updateTable('hq_stores')
+        .set({ local_id: input.storeId })
+        .where('id', '=', row.store_id)
+        .execute();
+    }
     const secret = randomBytes(32).toString('base64url');
     const device = {
       id: uuidv7(),
@@ -131,11 +156,12 @@ export async function enrol(
       .set({ used_at: now, device_id: device.id })
       .where('code_hash', '=', codeHash)
       .execute();
-    return { deviceId: device.id, secret, storeId: row.store_id, storeCode: row.code, storeName: row.name };
+    return { deviceId: device.id, secret, storeId: input.storeId, storeCode: row.code, storeName: row.name };
   });
 }
 
-export type AuthenticatedDevice = { deviceId: string; storeId: string; storeCode: string };
+/** `storeId` is the store's id as its rows carry it (the counter's); `hqStoreId` headquarters' own. */
+export type AuthenticatedDevice = { deviceId: string; hqStoreId: string; storeId: string; storeCode: string };
 
 /** The device a request comes from, by its id and secret; revoked devices are refused. */
 export async function authenticate(
@@ -147,7 +173,7 @@ export async function authenticate(
   const device = await db
     .selectFrom('hq_devices as d')
     .innerJoin('hq_stores as s', 's.id', 'd.store_id')
-    .select(['d.id', 'd.secret_hash', 'd.revoked_at', 's.id as store_id', 's.code'])
+    .select(['d.id', 'd.secret_hash', 'd.revoked_at', 's.id as store_id', 's.local_id', 's.code'])
     .where('d.id', '=', deviceId)
     .executeTakeFirst();
   const given = Buffer.from(sha256(secret));
@@ -156,7 +182,12 @@ export async function authenticate(
   }
   if (device.revoked_at !== null) throw new HqError('revoked', 'This device has been revoked');
   await db.updateTable('hq_devices').set({ last_seen_at: now }).where('id', '=', deviceId).execute();
-  return { deviceId: device.id, storeId: device.store_id, storeCode: device.code };
+  return {
+    deviceId: device.id,
+    hqStoreId: device.store_id,
+    storeId: device.local_id ?? '',
+    storeCode: device.code,
+  };
 }
 
 export async function revokeDevice(db: HqDatabase, deviceId: string, now: number): Promise<void> {

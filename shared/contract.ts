@@ -8,6 +8,7 @@ import { repairContract } from './contract-repair';
 import { notifyContract } from './contract-notify';
 import { paymentsContract } from './contract-payments';
 import { daycloseContract } from './contract-dayclose';
+import { syncContract } from './contract-sync';
 import { languages, roles, type Role } from './roles';
 import { settingsFields } from './settings';
 import { ticketStatuses } from './ticket-status';
@@ -278,6 +279,7 @@ export const contract = {
   ...notifyContract,
   ...paymentsContract,
   ...daycloseContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { Syncer } from './sync/syncer';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { OutputOf } from '../../shared/contract';
@@ -27,6 +28,9 @@ export type Platform = {
   listPrinters(): Promise<Printer[]>;
   /** Absent where the host cannot print by itself (browser mode prints through the browser). */
   print?(job: PrintJob): Promise<void>;
+  /** Encrypts a secret for storage (Electron's safeStorage); absent where the host cannot. */
+  protectSecret?(plain: string): string;
+  revealSecret?(stored: string): string;
   /** Renders a document to PDF and saves it where the person chooses; null if they cancelled. */
   savePdf?(job: PdfJob): Promise<string | null>;
 };
@@ -63,6 +67,8 @@ export class Core {
   maintenance = false;
   /** Sends queued customer messages to the store's webhook; the host starts it, `close` stops it. */
   readonly notifier: NotificationSender = new NotificationSender(this);
+  /** Pushes the outbox to headquarters in the background once enrolled; the host starts it. */
+  readonly syncer: Syncer = new Syncer(this);
 
   private constructor(readonly options: CoreOptions) {
     this.now = options.now ?? Date.now;
@@ -129,6 +135,7 @@ export class Core {
 
   async close(): Promise<void> {
     await this.notifier.stop();
+    await this.syncer.stop();
     this.sessions.clear();
     await this.closeDatabase();
   }

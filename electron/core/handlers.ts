@@ -10,6 +10,7 @@ import { repairHandlers } from './repair/repair.handlers';
 import { notifyHandlers } from './notify/notify.handlers';
 import { paymentsHandlers } from './payments/payments.handlers';
 import { daycloseHandlers } from './dayclose/dayclose.handlers';
+import { syncHandlers } from './sync/sync.handlers';
 import * as settings from './settings/settings.service';
 import * as staff from './staff/staff.service';
 import { setUpStore } from './store/setup.service';
@@ -70,4 +71,5 @@ export const handlers: HandlerGroup<MethodName> = {
   ...notifyHandlers,
   ...paymentsHandlers,
   ...daycloseHandlers,
+  ...syncHandlers,
 };

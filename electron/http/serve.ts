@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     console.error('[backup] daily backup failed', error),
   );
   core.notifier.start(); // customer messages queued for the store's webhook; core.close() stops it
+  core.syncer.start(); // the outbox to headquarters, once enrolled; core.close() stops it
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(values.host);
   if (!loopback) {
     console.warn(`WARNING: serving on ${values.host}: anyone who can reach it can try staff PINs.`);

@@ -38,6 +38,7 @@ async function start(): Promise<void> {
   const openCore = core;
   scheduleDailyBackups(openCore, (error) => console.error('[backup] daily backup failed', error));
   openCore.notifier.start(); // customer messages queued for the store's webhook; core.close() stops it
+  openCore.syncer.start(); // the outbox to headquarters, once enrolled; core.close() stops it
   registerRpc(
     () => openCore,
     senderIs(() => mainWindow?.webContents.id),

@@ -6,6 +6,8 @@ export type HqStoresTable = {
   id: string;
   code: string;
   name: string;
+  /** The store's id in its counter's database, which every row it pushes carries. */
+  local_id: string | null;
   created_at: number;
 };
 

@@ -41,7 +41,7 @@ async function applyRow(
       device_id: device.deviceId,
       db_instance_id: dbInstanceId,
       seq: row.seq,
-      store_id: device.storeId,
+      store_id: device.hqStoreId,
       entity: row.entity,
       entity_id: row.entityId,
       op: row.op,
@@ -57,7 +57,7 @@ async function applyRow(
         device_id: device.deviceId,
         db_instance_id: dbInstanceId,
         seq: row.seq,
-        store_id: device.storeId,
+        store_id: device.hqStoreId,
         claimed_store_id: row.storeId,
         entity: row.entity,
         entity_id: row.entityId,
@@ -69,7 +69,7 @@ async function applyRow(
     return;
   }
   const values = {
-    store_id: device.storeId,
+    store_id: device.hqStoreId,
     entity: row.entity,
     entity_id: row.entityId,
     payload: row.payload,

@@ -49,7 +49,13 @@ export async function enrolledCounter(hq: Hq, storeCode = 'SH01') {
     .executeTakeFirst();
   if (!exists) await addStore(hq.db, { code: storeCode, name: `${storeCode} 店` }, hq.now());
   const { code } = await createEnrolmentCode(hq.db, storeCode, 24, hq.now());
-  const credential = await enrol(hq.db, { code, deviceName: `${storeCode} 前台` }, hq.now());
+  // The counter's own store id, as its rows carry it.
+  const storeId = `local-${storeCode}`;
+  const credential = await enrol(
+    hq.db,
+    { code, deviceName: `${storeCode} 前台`, storeId, storeCode },
+    hq.now(),
+  );
   return { ...credential, headers: asDevice(credential), dbInstanceId: randomUUID() };
 }
 

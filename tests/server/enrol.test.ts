@@ -16,19 +16,31 @@ describe('headquarters: stores, enrolment, devices', () => {
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
     const enrol = (body: object) => hq.app.inject({ method: 'POST', url: '/v1/enrol', payload: body });
 
-    const first = await enrol({ code: code.toLowerCase(), deviceName: '前台一号机' });
+    const counter = { storeId: 'counter-store-1', storeCode: 'SH01' };
+    const wrongStore = await enrol({ code, deviceName: '前台一号机', storeId: 'x', storeCode: 'BJ02' });
+    expect([wrongStore.statusCode, wrongStore.json().error.code]).toEqual([409, 'conflict']);
+    const first = await enrol({ code: code.toLowerCase(), deviceName: '前台一号机', ...counter });
     expect(first.statusCode).toBe(200);
     const credential = first.json<{ deviceId: string; secret: string; storeCode: string }>();
-    expect(credential).toMatchObject({ storeId: hq.store.id, storeCode: 'SH01', storeName: '上海南京路店' });
+    expect(credential).toMatchObject({
+      storeId: 'counter-store-1',
+      storeCode: 'SH01',
+      storeName: '上海南京路店',
+    });
     // The code is spent: a second counter (or a replay) cannot use it.
-    const again = await enrol({ code, deviceName: '前台二号机' });
+    const again = await enrol({ code, deviceName: '前台二号机', ...counter });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'code_used']);
     // Only a hash of the secret is kept.
     const kept = await hq.db.selectFrom('hq_devices').select('secret_hash').executeTakeFirstOrThrow();
     expect(kept.secret_hash).not.toContain(credential.secret);
 
     const whoami = await hq.app.inject({ method: 'GET', url: '/v1/whoami', headers: asDevice(credential) });
-    expect(whoami.json()).toEqual({ deviceId: credential.deviceId, storeId: hq.store.id, storeCode: 'SH01' });
+    expect(whoami.json()).toEqual({
+      deviceId: credential.deviceId,
+      hqStoreId: hq.store.id,
+      storeId: 'counter-store-1',
+      storeCode: 'SH01',
+    });
     const wrong = await hq.app.inject({
       method: 'GET',
       url: '/v1/whoami',
@@ -51,13 +63,13 @@ describe('headquarters: stores, enrolment, devices', () => {
     const expired = await hq.app.inject({
       method: 'POST',
       url: '/v1/enrol',
-      payload: { code, deviceName: 'x' },
+      payload: { code, deviceName: 'x', storeId: 's', storeCode: 'SH01' },
     });
     expect([expired.statusCode, expired.json().error.code]).toEqual([401, 'unauthenticated']);
     const unknown = await hq.app.inject({
       method: 'POST',
       url: '/v1/enrol',
-      payload: { code: 'ABCDEFGHJK', deviceName: 'x' },
+      payload: { code: 'ABCDEFGHJK', deviceName: 'x', storeId: 's', storeCode: 'SH01' },
     });
     expect(unknown.statusCode).toBe(401);
     const malformed = await hq.app.inject({

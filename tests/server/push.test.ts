@@ -99,7 +99,7 @@ describe('push', () => {
     const answer = await push(sh, rows);
     expect(answer.json()).toEqual({ acknowledged: 4 }); // the counter may forget them: they are kept here
     const kept = await hq.db.selectFrom('hq_rows').select(['store_id', 'entity_id']).execute();
-    expect(kept).toEqual([{ store_id: sh.storeId, entity_id: 'own' }]);
+    expect(kept).toEqual([{ store_id: hq.store.id, entity_id: 'own' }]);
     const quarantined = await hq.db
       .selectFrom('hq_quarantine')
       .select(['seq', 'store_id', 'claimed_store_id', 'entity', 'reason'])
@@ -108,21 +108,21 @@ describe('push', () => {
     expect(quarantined).toEqual([
       {
         seq: 2,
-        store_id: sh.storeId,
+        store_id: hq.store.id,
         claimed_store_id: bj.storeId,
         entity: 'tickets',
         reason: 'other_store',
       },
       {
         seq: 3,
-        store_id: sh.storeId,
+        store_id: hq.store.id,
         claimed_store_id: sh.storeId,
         entity: 'payments',
         reason: 'other_store',
       },
       {
         seq: 4,
-        store_id: sh.storeId,
+        store_id: hq.store.id,
         claimed_store_id: sh.storeId,
         entity: 'categories',
         reason: 'master_data',

@@ -256,7 +256,22 @@ export type PrintLogTable = {
   at: number;
 };
 
+export type SyncStateTable = {
+  id: 1;
+  server_url: string;
+  device_id: string;
+  /** As the host protected it (`Platform.protectSecret`); `plain:` where the host cannot. */
+  secret: string;
+  store_code: string;
+  enrolled_at: number;
+  last_attempt_at: number | null;
+  last_success_at: number | null;
+  last_error: string;
+  last_error_at: number | null;
+};
+
 export type DB = MoneyTables & {
+  sync_state: SyncStateTable;
   meta: MetaTable;
   stores: StoresTable;
   staff: StaffTable;

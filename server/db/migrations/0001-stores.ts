@@ -11,6 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id TEXT PRIMARY KEY,
       code TEXT NOT NULL UNIQUE CHECK (code ~ '^[A-Z][A-Z0-9]{1,7}$'),
       name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+      -- The store's own id at the counter (its rows carry it): bound when its first counter enrols.
+      local_id TEXT UNIQUE,
       created_at BIGINT NOT NULL
     )`,
     sql`CREATE TABLE hq_devices (

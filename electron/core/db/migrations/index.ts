@@ -6,6 +6,7 @@ import * as m0004 from './0004-goods';
 import * as m0005 from './0005-parts';
 import * as m0006 from './0006-repair';
 import * as m0007 from './0007-money';
+import * as m0008 from './0008-sync';
 
 export type Migration = { up(db: Kysely<unknown>): Promise<void> };
 
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0005-parts': m0005,
   '0006-repair': m0006,
   '0007-money': m0007,
+  '0008-sync': m0008,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { maxPushRows, type PushAnswer, type PushRefusal, type PushRow } from '../../../shared/sync-protocol';
+import type { Core } from '../core';
+
+/** A push that could not finish: the outbox keeps every row headquarters has not acknowledged. */
+export class SyncFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SyncFailure';
+  }
+}
+
+export type Link = { serverUrl: string; deviceId: string; secret: string; dbInstanceId: string };
+
+const timeoutMs = 15_000;
+
+/** Outbox rows as the wire carries them, oldest first, at most one batch. */
+async function nextBatch(core: Core): Promise<PushRow[]> {
+  const rows = await core.db
+    .selectFrom('outbox')
+    .select(['seq', 'store_id', 'entity', 'entity_id', 'op', 'payload'])
+    .orderBy('seq')
+    .limit(maxPushRows)
+    .execute();
+  return rows.map((row) => ({
+    seq: row.seq,
+    storeId: row.store_id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    op: row.op,
+    payload: row.payload,
+    hash: createHash('sha256').update(row.payload).digest('hex'),
+  }));
+}
+
+/** Forgets outbox rows headquarters holds: only after it said so. */
+const forgetUpTo = (core: Core, seq: number) =>
+  core.db.deleteFrom('outbox').where('seq', '<=', seq).execute();
+
+/**
+ * Drains the outbox to headquarters in order, one bounded batch at a time, deleting rows only once
+ * acknowledged. A refusal names headquarters' position: rows it already has are forgotten and the
+ * push resumes after them; a position behind rows this counter no longer has cannot be repaired here
+ * (a database restored under the same instance id) and stops with an error. Returns the rows sent.
+ */
+export async function pushOutbox(core: Core, link: Link): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const rows = await nextBatch(core);
+    const first = rows[0];
+    if (!first) return sent;
+    const response = await fetch(`${link.serverUrl.replace(/\/$/, '')}/v1/push`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Device ${link.deviceId}:${link.secret}`,
+      },
+      body: JSON.stringify({ dbInstanceId: link.dbInstanceId, rows }),
+      signal: AbortSignal.timeout(timeoutMs),
+    }).catch((error: unknown) => {
+      throw new SyncFailure(
+        `headquarters unreachable: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    if (response.status === 409) {
+      const refusal = (await response.json()) as PushRefusal;
+      if (refusal.position < first.seq - 1) {
+        throw new SyncFailure(`headquarters holds up to ${refusal.position}, this counter from ${first.seq}`);
+      }
+      if (refusal.error.code === 'different_payload') {
+        throw new SyncFailure(`headquarters has other contents for rows up to ${refusal.position}`);
+      }
+      await forgetUpTo(core, refusal.position);
+      continue;
+    }
+    if (!response.ok)
+      throw new SyncFailure(
+        `headquarters answered ${response.status}: ${(await response.text()).slice(0, 200)}`,
+      );
+    const { acknowledged } = (await response.json()) as PushAnswer;
+    await forgetUpTo(core, acknowledged);
+    sent += rows.filter((row) => row.seq <= acknowledged).length;
+    if (acknowledged < first.seq) throw new SyncFailure('headquarters acknowledged nothing');
+  }
+}

@@ -1,0 +1,88 @@
+import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEnrolmentCode } from '../../server/stores';
+import { headquarters, type Hq } from '../helpers/hq';
+import { repairStore } from '../helpers/repair';
+
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const thing of open.splice(0)) await thing.close();
+});
+
+/** Headquarters listening on a port of its own, as the counter reaches it over HTTP. */
+async function listening(): Promise<{ hq: Hq; url: string }> {
+  const hq = await headquarters();
+  open.push(hq);
+  await hq.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = hq.app.server.address() as AddressInfo;
+  return { hq, url: `http://127.0.0.1:${port}` };
+}
+
+describe('the counter pushes its outbox to headquarters', () => {
+  it('enrols with a one-time code, then drains the outbox: headquarters holds every row with the same hash', async () => {
+    const { hq, url } = await listening();
+    const store = await repairStore();
+    const { code } = await createEnrolmentCode(hq.db, 'SH01', 24, hq.now());
+    const enrolled = await store.as('admin')('sync.enrol', {
+      serverUrl: url,
+      code,
+      deviceName: '前台一号机',
+    });
+    expect(enrolled.ok && enrolled.value).toMatchObject({ enrolled: true, storeCode: 'SH01', lastError: '' });
+    // Never the secret in plain sight where the host can protect it; here (no host) it is marked plain.
+    const kept = store.core.sqlite.prepare('SELECT secret FROM sync_state').get() as { secret: string };
+    expect(kept.secret.startsWith('plain:')).toBe(true);
+
+    for (let i = 0; i < 3; i++) await store.take({ deposit: { method: 'cash', amountFen: 1000 } });
+    const waiting = store.core.sqlite
+      .prepare('SELECT entity, entity_id, payload FROM outbox ORDER BY seq')
+      .all() as { entity: string; entity_id: string; payload: string }[];
+    expect(waiting.length).toBeGreaterThan(10);
+    const before = await store.as('clerk')('sync.status', {});
+    expect(before.ok && before.value.outboxDepth).toBe(waiting.length);
+
+    const after = await store.as('clerk')('sync.now', {});
+    expect(after.ok && after.value).toMatchObject({ outboxDepth: 0, oldestUnsentAt: null, lastError: '' });
+    expect(after.ok && after.value.lastSuccessAt).toBe(store.clock.now());
+    // The latest row of each entity at headquarters is the counter's, byte for byte.
+    const latest = new Map(waiting.map((row) => [`${row.entity}/${row.entity_id}`, row.payload]));
+    const rows = await hq.db.selectFrom('hq_rows').select(['entity', 'entity_id', 'hash']).execute();
+    expect(rows.length).toBe(latest.size);
+    for (const row of rows) {
+      const payload = latest.get(`${row.entity}/${row.entity_id}`) ?? '';
+      expect(row.hash).toBe(createHash('sha256').update(payload).digest('hex'));
+    }
+    expect(await hq.db.selectFrom('hq_quarantine').selectAll().execute()).toEqual([]);
+  });
+
+  it('keeps every row when headquarters cannot be reached, says why, and sends them once it can', async () => {
+    const { hq, url } = await listening();
+    const store = await repairStore();
+    const { code } = await createEnrolmentCode(hq.db, 'SH01', 24, hq.now());
+    expect((await store.as('admin')('sync.enrol', { serverUrl: url, code, deviceName: '前台' })).ok).toBe(
+      true,
+    );
+    await store.take();
+    const depth = (store.core.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+    store.core.sqlite.prepare("UPDATE sync_state SET server_url = 'http://127.0.0.1:9'").run(); // nothing listens
+    const down = await store.as('clerk')('sync.now', {});
+    expect(down.ok && down.value).toMatchObject({ outboxDepth: depth, lastSuccessAt: null });
+    expect(down.ok && down.value.lastError).toMatch(/unreachable/);
+    store.core.sqlite.prepare('UPDATE sync_state SET server_url = ?').run(url);
+    const up = await store.as('clerk')('sync.now', {});
+    expect(up.ok && up.value).toMatchObject({ outboxDepth: 0, lastError: '' });
+  });
+
+  it('refuses a code made for another store, and keeps the counter unenrolled', async () => {
+    const { hq, url } = await listening();
+    const store = await repairStore();
+    const { addStore } = await import('../../server/stores');
+    await addStore(hq.db, { code: 'BJ02', name: '北京西单店' }, hq.now());
+    const { code } = await createEnrolmentCode(hq.db, 'BJ02', 24, hq.now());
+    const refused = await store.as('admin')('sync.enrol', { serverUrl: url, code, deviceName: '前台' });
+    expect(refused.ok || refused.error).toMatchObject({ code: 'conflict', fields: { code: 'other_store' } });
+    const status = await store.as('clerk')('sync.status', {});
+    expect(status.ok && status.value.enrolled).toBe(false);
+  });
+});
