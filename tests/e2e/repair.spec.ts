@@ -292,8 +292,11 @@ test('a warranty case ends in replacement after two failed repairs', async ({ pa
   await signIn(page, '周主任', '3579');
   const status = page.getByTestId('workflow-status');
   await expect(status).toHaveText('已收件');
-  await page.getByTestId('workflow-steps').getByRole('button', { name: '开始检测' }).click();
-  await page.getByRole('dialog', { name: '开始检测' }).getByRole('button', { name: '开始检测' }).click();
+  // The page is whole (its money section loads after the ticket) before a step's dialog opens.
+  await expect(page.getByTestId('payments-section')).toBeVisible();
+  const start = await step(page, '开始检测');
+  await start.getByRole('button', { name: '开始检测' }).click();
+  await expect(start).toBeHidden();
   await expect(status).toHaveText('检测中');
 
   const dialog = await step(page, '三包处理');

@@ -6,6 +6,22 @@ import { useErrorText } from '../../app/useErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 
 /**
+ * The form's values if they pass its rules, else null. antd answers "out of date" when the page
+ * re-renders while it checks (no field in error): that is checked again rather than the click lost.
+ */
+async function checkedValues<V>(form: FormInstance<V>): Promise<V | null> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return await form.validateFields();
+    } catch (error) {
+      const { outOfDate, errorFields } = error as { outOfDate?: boolean; errorFields?: unknown[] };
+      if (!outOfDate || (errorFields?.length ?? 0) > 0) return null;
+    }
+  }
+  return null;
+}
+
+/**
  * A small form for one step of the workflow, in a dialog: Enter in a field (or OK) sends it. A
  * refusal marks the fields the core named and says why; a ticket changed meanwhile (another person
  * acted on it) closes the dialog and the page reloads the card, so nobody acts on a stale one.
@@ -44,12 +60,8 @@ export function ActionModal<V extends object>({
 
   const submit = async () => {
     if (busy) return;
-    let values: V;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await checkedValues(form);
+    if (!values) return;
     setBusy(true);
     const result = await run(values);
     setBusy(false);
