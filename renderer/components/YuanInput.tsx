@@ -1,6 +1,7 @@
 import { Input } from 'antd';
 import { useState } from 'react';
-import { formatFen, parseYuan } from '../../shared/money';
+import { parseYuan } from '../../shared/money';
+import { plainYuan } from '../app/money';
 
 type Props = {
   value?: number | null;
@@ -16,7 +17,7 @@ type Props = {
  * Text that is not an amount gives NaN, which the form's rule reports.
  */
 export function YuanInput({ value, onChange, ...rest }: Props) {
-  const [text, setText] = useState(value == null ? '' : formatFen(value).replace(/,/g, ''));
+  const [text, setText] = useState(value == null ? '' : plainYuan(value));
   return (
     <Input
       {...rest}

@@ -9,7 +9,7 @@ import {
   ZHeader,
   type ZReportProps,
 } from './ZReportParts';
-import { minusYuan, yuan } from './z-report-format';
+import { minusYuan, yuan } from '../app/money';
 
 /**
  * The Z-report on the 80 mm receipt printer, the copy that goes in the cash bag. Too narrow for a

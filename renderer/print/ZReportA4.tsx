@@ -1,4 +1,3 @@
-import { yuan } from './z-report-format';
 import {
   CashReconciliation,
   CountFacts,
@@ -9,6 +8,7 @@ import {
   ZHeader,
   type ZReportProps,
 } from './ZReportParts';
+import { yuan } from '../app/money';
 
 type Sum = { count: number; fen: number };
 

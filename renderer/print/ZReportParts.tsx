@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { CashCount } from '../../shared/cash';
 import type { ZReport } from '../../shared/contract-dayclose';
-import { countLines, denominationLabel, formatZNo, minusYuan, signedYuan, yuan } from './z-report-format';
+import { countLines, denominationLabel, formatZNo } from './z-report-format';
+import { minusYuan, signedYuan, yuan } from '../app/money';
 
 /** What both Z-report printouts are drawn from. */
 export type ZReportProps = {

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Drawer } from '../../../shared/contract-dayclose';
 import { call } from '../../api';
 import { YuanInput, yuanRule } from '../../components/YuanInput';
-import { yuan } from '../../print/z-report-format';
 import { useAttemptKey } from './useAttemptKey';
 import { useDayCloseErrors } from './useDayCloseErrors';
+import { yuan } from '../../app/money';
 
 type Values = { kind: 'pay_in' | 'pay_out'; amountFen: number | null; note: string };
 

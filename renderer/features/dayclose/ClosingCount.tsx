@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { CashCount } from '../../../shared/cash';
 import type { ZReport } from '../../../shared/contract-dayclose';
 import { call } from '../../api';
-import { yuan } from '../../print/z-report-format';
 import { CountSheet } from './CountSheet';
 import { useAttemptKey } from './useAttemptKey';
 import { useDayCloseErrors } from './useDayCloseErrors';
 import { Variance } from './Variance';
+import { yuan } from '../../app/money';
 
 /**
  * The end of the day: count the drawer by denomination, see what was counted against what was

@@ -2,7 +2,8 @@ import { InputNumber, Table, Typography } from 'antd';
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countTotal, denominations, type CashCount } from '../../../shared/cash';
-import { countLines, denominationLabel, yuan } from '../../print/z-report-format';
+import { countLines, denominationLabel } from '../../print/z-report-format';
+import { yuan } from '../../app/money';
 
 /** The most pieces of one denomination the core accepts (shared/cash.ts). */
 const maxPieces = 100_000;

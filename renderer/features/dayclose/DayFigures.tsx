@@ -2,8 +2,8 @@ import { Alert, Col, Descriptions, Row, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ZReport } from '../../../shared/contract-dayclose';
 import { useStoreTime } from '../../app/useStoreTime';
-import { signedYuan, yuan } from '../../print/z-report-format';
 import { Variance } from './Variance';
+import { signedYuan, yuan } from '../../app/money';
 
 type MethodRow = ZReport['methods'][number];
 type Sum = { count: number; fen: number };

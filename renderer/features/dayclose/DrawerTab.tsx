@@ -1,10 +1,10 @@
 import { Col, Row, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Drawer } from '../../../shared/contract-dayclose';
-import { yuan } from '../../print/z-report-format';
 import { CashMovementForm } from './CashMovementForm';
 import { FloatSection } from './FloatSection';
 import { MovementsTable } from './MovementsTable';
+import { yuan } from '../../app/money';
 
 /**
  * The drawer of the current business day: the opening float (counted here), what the drawer should

@@ -5,10 +5,11 @@ import { countTotal, type CashCount } from '../../../shared/cash';
 import type { Drawer } from '../../../shared/contract-dayclose';
 import { call } from '../../api';
 import { useStoreTime } from '../../app/useStoreTime';
-import { countLines, denominationLabel, yuan } from '../../print/z-report-format';
+import { countLines, denominationLabel } from '../../print/z-report-format';
 import { CountSheet } from './CountSheet';
 import { useAttemptKey } from './useAttemptKey';
 import { useDayCloseErrors } from './useDayCloseErrors';
+import { yuan } from '../../app/money';
 
 /**
  * The opening float, shown apart from the day's takings. Counted once a day by denomination; the core

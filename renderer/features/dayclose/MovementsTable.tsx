@@ -2,7 +2,7 @@ import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Drawer } from '../../../shared/contract-dayclose';
 import { useStoreTime } from '../../app/useStoreTime';
-import { yuan } from '../../print/z-report-format';
+import { yuan } from '../../app/money';
 
 type Movement = Drawer['movements'][number];
 

@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { signedYuan } from '../../print/z-report-format';
+import { signedYuan } from '../../app/money';
 
 /**
  * Counted minus expected, in colour when it is not zero: red when the drawer is short, orange when

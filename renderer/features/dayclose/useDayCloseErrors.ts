@@ -2,7 +2,7 @@ import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { useErrorText } from '../../app/useErrorText';
-import { signedYuan } from '../../print/z-report-format';
+import { signedYuan } from '../../app/money';
 
 /**
  * Explains a refused drawer or close call in a clerk's words. The drawer's own field codes

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { ZReport } from '../../../shared/contract-dayclose';
 import { csvText } from '../../app/csv';
-import { countLines, denominationLabel, formatZNo, plainYuan } from '../../print/z-report-format';
+import { countLines, denominationLabel, formatZNo } from '../../print/z-report-format';
+import { plainYuan } from '../../app/money';
 
 type Line = [section: string, item: string, count: number | string, amount: string];
 

@@ -1,7 +1,7 @@
 import { Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
-import { formatFen } from '../../../shared/money';
+import { yuan } from '../../app/money';
 import { useRemote } from '../../app/useRemote';
 
 type Line = OutputOf<'parts.reorder'>[number];
@@ -36,7 +36,7 @@ export function ReorderTab() {
           {
             title: t('parts.columns.cost'),
             align: 'right',
-            render: (_v, l) => `¥${formatFen(l.part.costFen)}`,
+            render: (_v, l) => yuan(l.part.costFen),
           },
         ]}
       />

@@ -2,7 +2,7 @@ import { App, Button, Checkbox, Input, Space, Table, Tag, Typography } from 'ant
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canCall } from '../../../shared/contract';
-import { formatFen } from '../../../shared/money';
+import { yuan } from '../../app/money';
 import type { Part } from '../../../shared/parts';
 import { call } from '../../api';
 import { useSession } from '../../app/session';
@@ -164,7 +164,7 @@ export function StockTab() {
             align: 'right',
             onCell: noWrap,
             onHeaderCell: noWrap,
-            render: (fen: number) => `¥${formatFen(fen)}`,
+            render: (fen: number) => yuan(fen),
           },
           {
             title: t('parts.columns.onHand'),

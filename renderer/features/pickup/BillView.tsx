@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Bill, LedgerEntry } from '../../../shared/contract-payments';
 import { isFinalStatus } from '../../../shared/ticket-status';
 import { useStoreTime } from '../../app/useStoreTime';
-import { yuan } from '../repair/form-bits';
-import { signedYuan } from './payment-lines';
+import { yuan } from '../../app/money';
 
 type ChargeRow = { key: string; label: string; note: string; amountFen: number };
 
@@ -99,7 +98,7 @@ export function BillView({ bill }: { bill: Bill }) {
                 title: t('pickup.bill.amount'),
                 dataIndex: 'amountFen',
                 align: 'right',
-                render: (fen: number) => signedYuan(fen),
+                render: (fen: number) => yuan(fen),
               },
             ]}
             summary={() => (
@@ -149,7 +148,7 @@ export function BillView({ bill }: { bill: Bill }) {
                 title: t('pickup.bill.amount'),
                 key: 'amount',
                 align: 'right',
-                render: (_: unknown, entry) => signedYuan(entryAmount(entry)),
+                render: (_: unknown, entry) => yuan(entryAmount(entry)),
               },
               {
                 title: t('pickup.bill.who'),

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bill } from '../../../shared/contract-payments';
 import { YuanInput, yuanRule } from '../../components/YuanInput';
-import { yuan } from '../repair/form-bits';
 import { MoneyModal } from './MoneyModal';
+import { yuan } from '../../app/money';
 
 type Values = { amountFen: number; reason: string };
 

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { Bill, Pickup } from '../../../shared/contract-payments';
 import type { AppError } from '../../../shared/result';
 import { call } from '../../api';
-import { yuan } from '../repair/form-bits';
 import { PaymentLines } from './PaymentLines';
 import { SignaturePad } from './SignaturePad';
 import { usePaymentErrors } from './usePaymentErrors';
 import { defaultDrafts, toPaymentLines, type DraftLine, type LineProblems } from './payment-lines';
+import { yuan } from '../../app/money';
 
 /** Refusals that mean the screen shows an old ticket: read it again before anyone retries. */
 const staleCodes = new Set(['changed_meanwhile', 'invalid_transition']);

@@ -3,7 +3,6 @@ import { Button, Input, Radio, Space, Typography } from 'antd';
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paymentMethods } from '../../../shared/catalogue';
-import { yuan } from '../repair/form-bits';
 import {
   canAddLine,
   changeOf,
@@ -13,6 +12,7 @@ import {
   type LineProblems,
   type PaymentMethod,
 } from './payment-lines';
+import { yuan } from '../../app/money';
 
 type Props = {
   drafts: DraftLine[];

@@ -2,7 +2,7 @@ import { PrinterOutlined, ScanOutlined } from '@ant-design/icons';
 import { Button, Result, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Pickup } from '../../../shared/contract-payments';
-import { yuan } from '../repair/form-bits';
+import { yuan } from '../../app/money';
 
 /**
  * The device is handed over: what was taken now and the change to give, the voucher printed (a copy

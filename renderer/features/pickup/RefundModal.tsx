@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bill } from '../../../shared/contract-payments';
 import { YuanInput, yuanRule } from '../../components/YuanInput';
-import { yuan } from '../repair/form-bits';
 import { MoneyModal } from './MoneyModal';
 import type { PaymentMethod } from './payment-lines';
+import { yuan } from '../../app/money';
 
 type Values = { method: PaymentMethod; amountFen: number; reason: string };
 

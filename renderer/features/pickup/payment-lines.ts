@@ -1,7 +1,7 @@
 import type { paymentMethods } from '../../../shared/catalogue';
 import { maxPaymentLines, type PaymentLine } from '../../../shared/contract-payments';
-import { formatFen, parseYuan } from '../../../shared/money';
-import { yuan } from '../repair/form-bits';
+import { parseYuan } from '../../../shared/money';
+import { plainYuan } from '../../app/money';
 
 export type PaymentMethod = (typeof paymentMethods)[number];
 
@@ -11,19 +11,13 @@ export type DraftLine = { method: PaymentMethod; amount: string; tendered: strin
 /** Field path (the core's own, `lines.0.tenderedFen`) -> a field error code. */
 export type LineProblems = Record<string, string>;
 
-/** Fen as a clerk would type it back: `1280.5` shows as `1280.50`, no thousands commas. */
-export const fenText = (fen: number): string => formatFen(fen).replace(/,/g, '');
-
-/** An amount with its sign before the currency: `-¥22.00` for a discount or a refund, not `¥-22.00`. */
-export const signedYuan = (fen: number): string => (fen < 0 ? `-${yuan(-fen)}` : yuan(fen));
-
 /** Typed yuan as fen: null for blank, NaN for text that is no amount. */
 export const fenOf = (text: string): number | null =>
   text.trim() === '' ? null : (parseYuan(text) ?? Number.NaN);
 
 /** What the screen starts with: the whole amount due in cash, or nothing when nothing is due. */
 export const defaultDrafts = (dueFen: number): DraftLine[] =>
-  dueFen > 0 ? [{ method: 'cash', amount: fenText(dueFen), tendered: '' }] : [];
+  dueFen > 0 ? [{ method: 'cash', amount: plainYuan(dueFen), tendered: '' }] : [];
 
 /** The sum of the amounts that parse (the rest are reported by `toPaymentLines`). */
 export const sumOf = (drafts: DraftLine[]): number =>
@@ -50,7 +44,7 @@ export function nextDraft(drafts: DraftLine[], dueFen: number | null): DraftLine
   const order: PaymentMethod[] = ['wechat', 'alipay', 'card', 'cash', 'other'];
   const method = order.find((candidate) => !used.has(candidate)) ?? 'other';
   const open = dueFen === null ? 0 : dueFen - sumOf(drafts);
-  return { method, amount: open > 0 ? fenText(open) : '', tendered: '' };
+  return { method, amount: open > 0 ? plainYuan(open) : '', tendered: '' };
 }
 
 export const canAddLine = (drafts: DraftLine[]): boolean => drafts.length < maxPaymentLines;

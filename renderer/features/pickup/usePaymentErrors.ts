@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { useErrorText } from '../../app/useErrorText';
-import { yuan } from '../repair/form-bits';
+import { yuan } from '../../app/money';
 
 const amountOf = (value: unknown): string => (typeof value === 'number' ? yuan(value) : '—');
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { approvalMethods, type RepairCard } from '../../../shared/contract-repair';
 import { call } from '../../api';
 import { ActionModal } from './ActionModal';
-import { NoteField, yuan } from './form-bits';
+import { NoteField } from './form-bits';
+import { yuan } from '../../app/money';
 
 type Values = {
   decision: 'approved' | 'declined';

@@ -4,7 +4,8 @@ import type { RepairCard } from '../../../shared/contract-repair';
 import { call } from '../../api';
 import { YuanInput, yuanRule } from '../../components/YuanInput';
 import { ActionModal } from './ActionModal';
-import { SendingTextArea, yuan } from './form-bits';
+import { SendingTextArea } from './form-bits';
+import { yuan } from '../../app/money';
 
 type Values = {
   diagnosis: string;

@@ -8,7 +8,7 @@ import { call } from '../../api';
 import { useSession } from '../../app/session';
 import { usePartsErrors } from '../parts/usePartsErrors';
 import { ActionModal } from './ActionModal';
-import { yuan } from './form-bits';
+import { yuan } from '../../app/money';
 
 type Props = { card: RepairCard; onClose: () => void; onDone: () => void };
 type FitValues = {

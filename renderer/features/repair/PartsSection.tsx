@@ -5,9 +5,9 @@ import { canCall } from '../../../shared/contract';
 import type { RepairCard } from '../../../shared/contract-repair';
 import { useSession } from '../../app/session';
 import { useStoreTime } from '../../app/useStoreTime';
-import { yuan } from './form-bits';
 import { FitPartModal, TakeBackModal } from './PartModals';
 import { fittingStatuses } from '../../../shared/ticket-status';
+import { yuan } from '../../app/money';
 
 type Row = RepairCard['parts'][number];
 

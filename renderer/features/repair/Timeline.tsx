@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RepairCard } from '../../../shared/contract-repair';
 import { useStoreTime } from '../../app/useStoreTime';
-import { yuan } from './form-bits';
+import { yuan } from '../../app/money';
 
 type Event = RepairCard['events'][number];
 type Row = Event & { key: number };

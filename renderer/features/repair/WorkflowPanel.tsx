@@ -10,13 +10,13 @@ import { useStoreTime } from '../../app/useStoreTime';
 import { ApprovalModal } from './ApprovalModal';
 import { DiagnoseModal } from './DiagnoseModal';
 import { CheckModal, FinishModal } from './FinishCheckModals';
-import { yuan } from './form-bits';
 import { AssignModal, MoveModal, useMoveLabel } from './MoveModals';
 import { OutcomeModal } from './OutcomeModal';
 import { useNow } from './useNow';
 import { FromVendorModal, ToVendorModal } from './VendorModals';
 import { stepsFor, type Step } from './workflow-steps';
 import { StatusTag } from '../../components/StatusTag';
+import { yuan } from '../../app/money';
 
 /** What the card says so far, only the parts that are filled in. */
 function Summary({ card }: { card: RepairCard }) {

@@ -1,7 +1,6 @@
 import { Form, Input } from 'antd';
 import type { TextAreaProps } from 'antd/es/input';
 import { useTranslation } from 'react-i18next';
-import { formatFen } from '../../../shared/money';
 
 /** A text area that sends its form on Ctrl+Enter (Enter alone starts a new line). */
 export function SendingTextArea(props: TextAreaProps) {
@@ -35,6 +34,3 @@ export function NoteField({ required, autoFocus }: { required?: boolean; autoFoc
     </Form.Item>
   );
 }
-
-export const yuan = (fen: number | null | undefined): string =>
-  fen === null || fen === undefined ? '—' : `¥${formatFen(fen)}`;

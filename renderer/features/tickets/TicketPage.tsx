@@ -10,7 +10,7 @@ import { PartsSection } from '../repair/PartsSection';
 import { Timeline } from '../repair/Timeline';
 import { useRepairCard } from '../repair/useRepairCard';
 import { WorkflowPanel } from '../repair/WorkflowPanel';
-import { formatFen } from '../../../shared/money';
+import { yuan } from '../../app/money';
 import { call } from '../../api';
 import { useCatalogue } from '../../app/useCatalogue';
 import { useErrorText } from '../../app/useErrorText';
@@ -90,7 +90,6 @@ export function TicketPage({ ticketNo }: { ticketNo: string }) {
     await print(ticket, documents, repair?.value ?? null);
     reload();
   };
-  const money = (fen: number | null) => (fen === null ? '—' : `¥${formatFen(fen)}`);
   return (
     <Card data-testid="ticket-page">
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
@@ -179,13 +178,12 @@ export function TicketPage({ ticketNo }: { ticketNo: string }) {
           {ticket.warranty.outcomes.map((o) => t(`warranty.outcomes.${o}`)).join('、')}
         </Descriptions.Item>
         <Descriptions.Item label={t('intake.estimate')}>
-          {money(ticket.estimateFen)} · {t('intake.diagnosisFee')} {money(ticket.diagnosisFeeFen)} ·{' '}
-          {t('intake.costLimit')} {money(ticket.costLimitFen)}
+          {yuan(ticket.estimateFen)} · {t('intake.diagnosisFee')} {yuan(ticket.diagnosisFeeFen)} ·{' '}
+          {t('intake.costLimit')} {yuan(ticket.costLimitFen)}
         </Descriptions.Item>
         <Descriptions.Item label={t('intake.deposit')}>
-          {ticket.deposits
-            .map((d) => `${money(d.amountFen)} ${t(`paymentMethods.${d.method}`)}`)
-            .join('、') || '—'}
+          {ticket.deposits.map((d) => `${yuan(d.amountFen)} ${t(`paymentMethods.${d.method}`)}`).join('、') ||
+            '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('intake.promisedDate')}>{ticket.promisedDate}</Descriptions.Item>
         <Descriptions.Item label={t('ticket.received')}>
