@@ -11,7 +11,7 @@ import type { Executor, StoresTable } from '../db/schema';
 import type { CashMovementsTable } from '../payments/money.tables';
 import { localStore } from '../store/store.repository';
 import { currentBusinessDay, isLocked, lookBackDays } from './business-day';
-import { computeZReport } from './z-report';
+import { cashOfDay, closingCounts } from './z-report';
 
 /** Earlier days with money or cash movements on them and no standing close. */
 async function unclosedDays(db: Executor, store: StoresTable, before: string): Promise<string[]> {
@@ -36,16 +36,22 @@ async function unclosedDays(db: Executor, store: StoresTable, before: string): P
 /** The drawer of the current business day: the float, what was paid in and out, what it should hold. */
 export async function drawerState(ctx: Ctx, db: Executor, store: StoresTable): Promise<Drawer> {
   const businessDate = await currentBusinessDay(db, ctx, store);
-  const report = await computeZReport(db, store, businessDate, { blind: ctx.core.settings.blindClose });
-  const float = report.movements.find((m) => m.kind === 'float');
+  const [{ drawer, expected }, counts] = await Promise.all([
+    cashOfDay(db, store.id, businessDate),
+    closingCounts(db, store.id, businessDate),
+  ]);
+  const float = drawer.float;
+  const movement = drawer.movements.find((m) => m.kind === 'float');
+  // A blind close shows nothing of what the drawer should hold until it has been counted.
+  const hidden = ctx.core.settings.blindClose && counts.length === 0;
   return {
     businessDate,
     float:
-      report.float && float
-        ? { counts: report.float.counts, totalFen: report.float.totalFen, staff: float.staff, at: float.at }
+      float && movement
+        ? { counts: float.counts, totalFen: float.totalFen, staff: movement.staff, at: movement.at }
         : null,
-    movements: report.movements.filter((m) => m.kind !== 'float'),
-    expectedCashFen: report.cash.expectedFen,
+    movements: drawer.movements.filter((m) => m.kind !== 'float'),
+    expectedCashFen: hidden ? null : expected,
     unclosedDays: await unclosedDays(db, store, businessDate),
   };
 }
@@ -86,8 +92,8 @@ async function appendCash(
         });
     }
     if (entry.kind === 'pay_out') {
-      const { cash } = await computeZReport(trx, store, businessDate, { blind: false });
-      if (entry.amount_fen > (cash.expectedFen ?? 0)) {
+      const { expected } = await cashOfDay(trx, store.id, businessDate);
+      if (entry.amount_fen > expected) {
         failWith('invalid_input', 'The drawer does not hold that much cash', {
           fields: { amountFen: 'more_than_in_drawer' },
         });

@@ -13,7 +13,7 @@ import { staffNames } from '../payments/bill.repository';
 import { localStore } from '../store/store.repository';
 import { standingClose } from './business-day';
 import { drawerState } from './cash-drawer.service';
-import { closingCounts, computeZReport, countThatStands } from './z-report';
+import { cashOfDay, closingCounts, computeZReport, countThatStands } from './z-report';
 
 const person = (names: Map<string, string>, id: string) => ({ id, name: names.get(id) ?? '' });
 
@@ -91,14 +91,14 @@ export async function count(ctx: Ctx, input: ParsedInputOf<'dayclose.count'>): P
       return same ? undefined : keyReused();
     }
     await refuseLocked(trx, store, input.businessDate);
-    const { cash } = await computeZReport(trx, store, input.businessDate, { blind: false });
+    const { expected } = await cashOfDay(trx, store.id, input.businessDate);
     const row = {
       id: newId(),
       store_id: store.id,
       business_date: input.businessDate,
       counts: JSON.stringify(input.counts),
       counted_fen: countTotal(input.counts),
-      expected_fen: cash.expectedFen ?? 0,
+      expected_fen: expected,
       blind: blind ? (1 as const) : (0 as const),
       staff_id: sessionOf(ctx).staffId,
       at: ctx.core.now(),

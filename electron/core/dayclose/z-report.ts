@@ -177,6 +177,18 @@ async function counterFigures(db: Executor, storeId: string, date: string) {
 }
 
 /**
+ * The drawer side of a day, which the drawer screen, a payout's check and a count need without the
+ * rest of the Z-report: payments by method, the float and movements, and the cash it should hold
+ * (float + cash taken − cash refunded + paid in − paid out).
+ */
+export async function cashOfDay(db: Executor, storeId: string, date: string) {
+  const [sums, drawer] = await Promise.all([paymentSums(db, storeId, date), drawerOf(db, storeId, date)]);
+  const cash = sums.methods.find((m) => m.method === 'cash');
+  const expected = (drawer.float?.totalFen ?? 0) + (cash?.netFen ?? 0) + drawer.paidInFen - drawer.paidOutFen;
+  return { sums, drawer, cash, expected };
+}
+
+/**
  * Every figure of a day's Z-report as it stands now, from the ledgers: payments by method and kind,
  * discounts, the drawer (float, paid in and out, counts), tickets and goods. `hideExpected` keeps a
  * blind close blind until the drawer has been counted.
@@ -187,9 +199,8 @@ export async function computeZReport(
   date: string,
   options: { blind: boolean },
 ): Promise<ZReport> {
-  const [sums, drawer, counts, discounts, counter] = await Promise.all([
-    paymentSums(db, store.id, date),
-    drawerOf(db, store.id, date),
+  const [{ sums, drawer, cash, expected }, counts, discounts, counter] = await Promise.all([
+    cashOfDay(db, store.id, date),
     closingCounts(db, store.id, date),
     db
       .selectFrom('discounts')
@@ -199,15 +210,7 @@ export async function computeZReport(
       .executeTakeFirstOrThrow(),
     counterFigures(db, store.id, date),
   ]);
-  const cash = sums.methods.find((m) => m.method === 'cash');
   const floatFen = drawer.float?.totalFen ?? 0;
-  const expected =
-    floatFen +
-    (cash?.deposits.fen ?? 0) +
-    (cash?.payments.fen ?? 0) -
-    (cash?.refunds.fen ?? 0) +
-    drawer.paidInFen -
-    drawer.paidOutFen;
   const latest = countThatStands(counts, options.blind);
   const hidden = options.blind && !latest;
   return {
