@@ -2,7 +2,7 @@ import { paymentMethods } from '../../shared/catalogue';
 import {
   CashReconciliation,
   CountFacts,
-  CountTable,
+  DrawerCounts,
   GoodsAndTickets,
   MovementList,
   SignLines,
@@ -63,18 +63,7 @@ export function ZReport80(props: ZReportProps) {
       <h3>{t('dayclose.print.cash')}</h3>
       <CashReconciliation report={report} t={t} />
       <CountFacts report={report} t={t} />
-      <CountTable
-        title={t('dayclose.print.floatCount')}
-        count={report.float?.counts ?? null}
-        totalFen={report.float?.totalFen ?? null}
-        t={t}
-      />
-      <CountTable
-        title={t('dayclose.print.closingCount')}
-        count={report.cash.counts}
-        totalFen={report.cash.countedFen}
-        t={t}
-      />
+      <DrawerCounts report={report} t={t} />
       <hr />
       <h3>{t('dayclose.print.movements')}</h3>
       <MovementList {...props} />

@@ -1,7 +1,7 @@
 import {
   CashReconciliation,
   CountFacts,
-  CountTable,
+  DrawerCounts,
   GoodsAndTickets,
   MovementList,
   SignLines,
@@ -68,18 +68,7 @@ export function ZReportA4(props: ZReportProps) {
           <CashReconciliation report={report} t={t} />
           <CountFacts report={report} t={t} />
         </div>
-        <CountTable
-          title={t('dayclose.print.floatCount')}
-          count={report.float?.counts ?? null}
-          totalFen={report.float?.totalFen ?? null}
-          t={t}
-        />
-        <CountTable
-          title={t('dayclose.print.closingCount')}
-          count={report.cash.counts}
-          totalFen={report.cash.countedFen}
-          t={t}
-        />
+        <DrawerCounts report={report} t={t} />
       </div>
       <h3>{t('dayclose.print.movements')}</h3>
       <MovementList {...props} />

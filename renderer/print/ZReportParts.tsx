@@ -243,3 +243,23 @@ export function SignLines({ t }: { t: TFunction }) {
     </div>
   );
 }
+
+/** The opening float and the closing count by denomination, side by side on A4, one after the other on 80 mm. */
+export function DrawerCounts({ report, t }: Pick<ZReportProps, 'report' | 't'>) {
+  return (
+    <>
+      <CountTable
+        title={t('dayclose.print.floatCount')}
+        count={report.float?.counts ?? null}
+        totalFen={report.float?.totalFen ?? null}
+        t={t}
+      />
+      <CountTable
+        title={t('dayclose.print.closingCount')}
+        count={report.cash.counts}
+        totalFen={report.cash.countedFen}
+        t={t}
+      />
+    </>
+  );
+}
