@@ -9,6 +9,8 @@ export default defineConfig({
       'tests/server/**/*.test.ts',
     ],
     environment: 'node',
+    // A throwaway PostgreSQL for headquarters' tests (tests/helpers/hq.ts makes a database per test).
+    globalSetup: ['tests/setup/postgres.ts'],
     // Several tests hash PINs with scrypt and copy databases; give slow CI machines room.
     testTimeout: 20_000,
     reporters: ['default'],

@@ -2,8 +2,10 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { HqDatabase } from './db/schema';
+import { maxFeedRows } from '../shared/master-data';
 import { pushRequestSchema } from '../shared/sync-protocol';
 import { authenticate, enrol, HqError, type AuthenticatedDevice } from './stores';
+import { FeedExpired, feedPage } from './sync/feed';
 import { PositionConflict, pushBatch } from './sync/push';
 
 const status: Record<HqError['code'], number> = {
@@ -21,6 +23,11 @@ const enrolInput = z.strictObject({
   /** The counter's own store: its id (which its rows carry) and code (which the code was made for). */
   storeId: z.string().min(1).max(64),
   storeCode: z.string().min(1).max(8),
+});
+
+const pullQuery = z.strictObject({
+  after: z.coerce.number().int().min(0),
+  limit: z.coerce.number().int().min(1).max(maxFeedRows).default(maxFeedRows),
 });
 
 declare module 'fastify' {
@@ -60,6 +67,11 @@ export function buildHqServer(options: HqServerOptions): FastifyInstance {
       return reply
         .status(409)
         .send({ error: { code: error.reason, message: error.message }, position: error.position });
+    }
+    if (error instanceof FeedExpired) {
+      return reply
+        .status(410)
+        .send({ error: { code: 'cursor_expired', message: error.message }, floor: error.floor });
     }
     if (error instanceof z.ZodError) {
       const fields = Object.fromEntries(
@@ -104,6 +116,10 @@ export function buildHqServer(options: HqServerOptions): FastifyInstance {
         'push',
       );
       return answer;
+    });
+    scope.get('/v1/pull', async (request) => {
+      const query = pullQuery.parse(request.query);
+      return feedPage(db, request.device as AuthenticatedDevice, query.after, query.limit);
     });
   });
 

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openHqDatabase, storageFrom } from './db/open';
+import { exportMasterFile, importMasterFile } from './master-file';
+import { purgeTombstones } from './sync/feed';
 import { addStore, createEnrolmentCode, HqError, listStores, revokeDevice } from './stores';
 
 const usage = `usage:
@@ -8,9 +11,13 @@ const usage = `usage:
   npm run hq -- store list
   npm run hq -- enrol --store SH01 [--hours 24]
   npm run hq -- device revoke --device <id>
+  npm run hq -- master import --file master.json
+  npm run hq -- master export [--file master.json]
+  npm run hq -- master delete --entity categories --id tv
+  npm run hq -- feed purge [--days 90]
 (DATABASE_URL, or --data-dir for the embedded database, as for npm run server)`;
 
-/** Headquarters' own command line: stores, enrolment codes and devices. */
+/** Headquarters' own command line: stores, enrolment codes, devices, master data and the feed. */
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -20,6 +27,10 @@ async function main(): Promise<void> {
       store: { type: 'string' },
       hours: { type: 'string', default: '24' },
       device: { type: 'string' },
+      file: { type: 'string' },
+      entity: { type: 'string' },
+      id: { type: 'string' },
+      days: { type: 'string', default: '90' },
       'data-dir': { type: 'string', default: './hq-data' },
     },
   });
@@ -45,6 +56,19 @@ async function main(): Promise<void> {
     } else if (command === 'device revoke' && values.device) {
       await revokeDevice(db, values.device, now);
       console.log(`device ${values.device} revoked`);
+    } else if (command === 'master import' && values.file) {
+      const file = JSON.parse(fs.readFileSync(values.file, 'utf8')) as unknown;
+      console.log(`published ${await importMasterFile(db, file, now)} changes`);
+    } else if (command === 'master export') {
+      const text = `${JSON.stringify(await exportMasterFile(db), null, 2)}\n`;
+      if (values.file) fs.writeFileSync(values.file, text);
+      else process.stdout.write(text);
+    } else if (command === 'master delete' && values.entity && values.id) {
+      await importMasterFile(db, { delete: [{ entity: values.entity, id: values.id }] }, now);
+      console.log(`deleted ${values.entity} ${values.id}`);
+    } else if (command === 'feed purge') {
+      const purged = await purgeTombstones(db, now - Number(values.days) * 86_400_000);
+      console.log(`forgot ${purged} deletes older than ${values.days} days`);
     } else {
       console.error(usage);
       process.exitCode = 2;

@@ -18,6 +18,11 @@ export const syncStatusSchema = z.object({
   lastSuccessAt: z.number().nullable(),
   lastError: z.string(),
   lastErrorAt: z.number().nullable(),
+  /** When headquarters' master data was last read. */
+  lastPullAt: z.number().nullable(),
+  /** A full download of master data is under way (the first one, or after a 410), and what is left. */
+  downloading: z.boolean(),
+  downloadRemaining: z.number().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

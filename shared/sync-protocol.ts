@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { masterEntities } from './master-data';
 
 /**
  * The wire format between a counter and headquarters (server/ and, on the counter, the sync client).
@@ -40,4 +41,4 @@ export type PushRefusal = {
 };
 
 /** Entities only headquarters writes; a store pushing one is quarantined, never applied. */
-export const masterDataEntities: readonly string[] = ['categories', 'warranty_policies', 'price_lists'];
+export const masterDataEntities: readonly string[] = masterEntities;

@@ -358,6 +358,7 @@ export const en: Shape<typeof zhCN> = {
     },
   },
   fieldErrors: {
+    managed_by_hq: 'Headquarters manages this; change it there',
     storage_not_over: 'The storage period is not over yet',
     before_from: 'The end is before the start',
     range_too_long: 'At most one year',

@@ -342,6 +342,7 @@ export const zhCN = {
     },
   },
   fieldErrors: {
+    managed_by_hq: '由总部统一管理，请在总部修改',
     storage_not_over: '尚未超过保管期',
     before_from: '结束日期早于开始日期',
     range_too_long: '日期范围最长一年',

@@ -76,6 +76,20 @@ export type HqQuarantineTable = {
   received_at: number;
 };
 
+export type HqFeedTable = { id: number; last_pos: number; floor_pos: number };
+
+export type HqMasterTable = {
+  entity: string;
+  entity_id: string;
+  /** Null: published to every store. */
+  store_id: string | null;
+  /** JSONB; null for a tombstone. */
+  payload: unknown;
+  deleted: boolean;
+  pos: number;
+  updated_at: number;
+};
+
 export type HqDb = {
   hq_stores: HqStoresTable;
   hq_devices: HqDevicesTable;
@@ -84,6 +98,8 @@ export type HqDb = {
   hq_received: HqReceivedTable;
   hq_rows: HqRowsTable;
   hq_quarantine: HqQuarantineTable;
+  hq_feed: HqFeedTable;
+  hq_master: HqMasterTable;
 };
 
 export type HqDatabase = Kysely<HqDb>;

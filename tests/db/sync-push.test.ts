@@ -1,8 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../server/stores';
-import { headquarters, type Hq } from '../helpers/hq';
+import { isMasterEntity } from '../../shared/master-data';
+import { listeningHeadquarters } from '../helpers/hq';
 import { repairStore } from '../helpers/repair';
 
 const open: { close(): Promise<void> }[] = [];
@@ -10,14 +10,11 @@ afterEach(async () => {
   for (const thing of open.splice(0)) await thing.close();
 });
 
-/** Headquarters listening on a port of its own, as the counter reaches it over HTTP. */
-async function listening(): Promise<{ hq: Hq; url: string }> {
-  const hq = await headquarters();
-  open.push(hq);
-  await hq.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = hq.app.server.address() as AddressInfo;
-  return { hq, url: `http://127.0.0.1:${port}` };
-}
+const listening = async () => {
+  const served = await listeningHeadquarters();
+  open.push(served.hq);
+  return served;
+};
 
 describe('the counter pushes its outbox to headquarters', () => {
   it('enrols with a one-time code, then drains the outbox: headquarters holds every row with the same hash', async () => {
@@ -45,15 +42,26 @@ describe('the counter pushes its outbox to headquarters', () => {
     const after = await store.as('clerk')('sync.now', {});
     expect(after.ok && after.value).toMatchObject({ outboxDepth: 0, oldestUnsentAt: null, lastError: '' });
     expect(after.ok && after.value.lastSuccessAt).toBe(store.clock.now());
-    // The latest row of each entity at headquarters is the counter's, byte for byte.
-    const latest = new Map(waiting.map((row) => [`${row.entity}/${row.entity_id}`, row.payload]));
+    // The latest row of each entity at headquarters is the counter's, byte for byte. The staff the
+    // store made at its first run are master data: headquarters keeps them in quarantine.
+    const [own, master] = [
+      waiting.filter((row) => !isMasterEntity(row.entity)),
+      waiting.filter((row) => isMasterEntity(row.entity)),
+    ];
+    expect(master.map((row) => row.entity)).toContain('staff');
+    const latest = new Map(own.map((row) => [`${row.entity}/${row.entity_id}`, row.payload]));
     const rows = await hq.db.selectFrom('hq_rows').select(['entity', 'entity_id', 'hash']).execute();
     expect(rows.length).toBe(latest.size);
     for (const row of rows) {
       const payload = latest.get(`${row.entity}/${row.entity_id}`) ?? '';
       expect(row.hash).toBe(createHash('sha256').update(payload).digest('hex'));
     }
-    expect(await hq.db.selectFrom('hq_quarantine').selectAll().execute()).toEqual([]);
+    const quarantined = await hq.db
+      .selectFrom('hq_quarantine')
+      .select(['entity', 'reason'])
+      .orderBy('seq')
+      .execute();
+    expect(quarantined).toEqual(master.map((row) => ({ entity: row.entity, reason: 'master_data' })));
   });
 
   it('keeps every row when headquarters cannot be reached, says why, and sends them once it can', async () => {

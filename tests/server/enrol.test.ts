@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { addStore, createEnrolmentCode, revokeDevice } from '../../server/stores';
-import { asDevice, headquarters } from '../helpers/hq';
+import { importMasterFile } from '../../server/master-file';
+import { asDevice, chainMaster, enrolledCounter, headquarters, outboxRow } from '../helpers/hq';
 
 describe('headquarters: stores, enrolment, devices', () => {
   it('answers its health check from the database', async () => {
-    const hq = await headquarters();
+    const hq = await headquarters('embedded');
     const health = await hq.app.inject({ method: 'GET', url: '/health' });
     expect([health.statusCode, health.json()]).toEqual([200, { ok: true }]);
     await hq.close();
   });
 
   it('enrols a counter once with a one-time code; the credential then names the store, until revoked', async () => {
-    const hq = await headquarters();
+    const hq = await headquarters('embedded');
     const { code } = await createEnrolmentCode(hq.db, 'SH01', 24, hq.now());
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
     const enrol = (body: object) => hq.app.inject({ method: 'POST', url: '/v1/enrol', payload: body });
@@ -57,7 +58,7 @@ describe('headquarters: stores, enrolment, devices', () => {
   });
 
   it('refuses an expired code, an unknown one and a malformed body, and enrols no device', async () => {
-    const hq = await headquarters();
+    const hq = await headquarters('embedded');
     const { code } = await createEnrolmentCode(hq.db, 'SH01', 1, hq.now());
     hq.advance(3600_000 + 1);
     const expired = await hq.app.inject({
@@ -93,6 +94,24 @@ describe('headquarters: stores, enrolment, devices', () => {
       code: 'invalid_input',
     });
     expect(await hq.db.selectFrom('hq_stores').select('code').execute()).toEqual([{ code: 'SH01' }]);
+    await hq.close();
+  });
+
+  it('runs push and the master data feed on the embedded database (npm run server without DATABASE_URL)', async () => {
+    const hq = await headquarters('embedded');
+    const counter = await enrolledCounter(hq);
+    await importMasterFile(hq.db, chainMaster(), hq.now());
+    const pulled = await hq.app.inject({ method: 'GET', url: '/v1/pull?after=0', headers: counter.headers });
+    expect(pulled.json()).toMatchObject({ remaining: 0 });
+    expect((pulled.json() as { rows: unknown[] }).rows).toHaveLength(14);
+    const rows = [outboxRow(1, counter.storeId, 'tickets', { id: 't1' })];
+    const pushed = await hq.app.inject({
+      method: 'POST',
+      url: '/v1/push',
+      headers: counter.headers,
+      payload: { dbInstanceId: counter.dbInstanceId, rows },
+    });
+    expect(pushed.json()).toEqual({ acknowledged: 1 });
     await hq.close();
   });
 });

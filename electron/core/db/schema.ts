@@ -268,10 +268,21 @@ export type SyncStateTable = {
   last_success_at: number | null;
   last_error: string;
   last_error_at: number | null;
+  /** The last feed position applied, saved with the rows it covers. */
+  feed_cursor: number;
+  /** 1 while a full download runs: rows it does not see are gone at headquarters. */
+  feed_resyncing: 0 | 1;
+  feed_generation: number;
+  feed_remaining: number | null;
+  last_pull_at: number | null;
 };
+
+/** A master data row as headquarters sent it (JSON), and the download generation that last saw it. */
+export type HqMasterTable = { entity: string; entity_id: string; payload: string; generation: number };
 
 export type DB = MoneyTables & {
   sync_state: SyncStateTable;
+  hq_master: HqMasterTable;
   meta: MetaTable;
   stores: StoresTable;
   staff: StaffTable;

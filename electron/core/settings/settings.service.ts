@@ -5,6 +5,7 @@ import { failWith } from '../../../shared/result';
 import type { Settings } from '../../../shared/settings';
 import { recordChange } from '../changes';
 import type { Ctx } from '../context';
+import { refuseIfHeadquarters, refuseLabourRateIfHeadquarters } from '../sync/master-apply';
 import { ensureDir } from '../fs-util';
 import { readSettings, writeSettings } from './settings.repository';
 
@@ -18,6 +19,16 @@ export async function updateSettings(ctx: Ctx, input: ParsedInputOf<'settings.up
   }
   const { core } = ctx;
   const settings = await core.db.transaction().execute(async (trx) => {
+    // A settings form sends every field; only a change to what headquarters sets is refused.
+    if (input.receiptTerms !== undefined && input.receiptTerms !== core.settings.receiptTerms) {
+      await refuseIfHeadquarters(trx, 'receipt_terms', 'default', 'receiptTerms');
+    }
+    if (
+      input.labourRatePerHourFen !== undefined &&
+      input.labourRatePerHourFen !== core.settings.labourRatePerHourFen
+    ) {
+      await refuseLabourRateIfHeadquarters(trx);
+    }
     await writeSettings(trx, input, core.now(), ctx.session?.staffId ?? null);
     const next = await readSettings(trx);
     await recordChange(trx, ctx, {

@@ -3,6 +3,7 @@ import { newId } from '../../../shared/ids';
 import { failWith } from '../../../shared/result';
 import { hashPin } from '../auth/pin';
 import { recordChange, recordEvent } from '../changes';
+import { refuseIfHeadquarters } from '../sync/master-apply';
 import type { Ctx } from '../context';
 import type { Tx } from '../db/schema';
 import { countActiveAdmins, findStaff, listStaff, toStaffView, type StaffView } from './staff.repository';
@@ -42,6 +43,7 @@ export async function createStaff(ctx: Ctx, input: ParsedInputOf<'staff.create'>
 export async function updateStaff(ctx: Ctx, input: ParsedInputOf<'staff.update'>): Promise<StaffView> {
   const storeId = storeIdOf(ctx);
   const view = await ctx.core.db.transaction().execute(async (trx) => {
+    await refuseIfHeadquarters(trx, 'staff', input.id, 'id');
     const before = await findStaff(trx, input.id);
     if (!before || before.store_id !== storeId) return failWith('not_found', 'No such staff member');
     await trx
@@ -71,6 +73,7 @@ export async function resetPin(ctx: Ctx, input: ParsedInputOf<'staff.resetPin'>)
   const pinHash = await hashPin(input.pin);
   await ctx.core.db.transaction().execute(async (trx) => {
     await requireStaff(trx, ctx, input.id);
+    await refuseIfHeadquarters(trx, 'staff', input.id, 'id');
     await trx
       .updateTable('staff')
       .set({ pin_hash: pinHash, updated_at: ctx.core.now() })

@@ -1,18 +1,7 @@
 import { createHash } from 'node:crypto';
 import { maxPushRows, type PushAnswer, type PushRefusal, type PushRow } from '../../../shared/sync-protocol';
 import type { Core } from '../core';
-
-/** A push that could not finish: the outbox keeps every row headquarters has not acknowledged. */
-export class SyncFailure extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SyncFailure';
-  }
-}
-
-export type Link = { serverUrl: string; deviceId: string; secret: string; dbInstanceId: string };
-
-const timeoutMs = 15_000;
+import { hqRequest, SyncFailure, unexpected, type Link } from './hq-request';
 
 /** Outbox rows as the wire carries them, oldest first, at most one batch. */
 async function nextBatch(core: Core): Promise<PushRow[]> {
@@ -49,18 +38,9 @@ export async function pushOutbox(core: Core, link: Link): Promise<number> {
     const rows = await nextBatch(core);
     const first = rows[0];
     if (!first) return sent;
-    const response = await fetch(`${link.serverUrl.replace(/\/$/, '')}/v1/push`, {
+    const response = await hqRequest(link, '/v1/push', {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Device ${link.deviceId}:${link.secret}`,
-      },
-      body: JSON.stringify({ dbInstanceId: link.dbInstanceId, rows }),
-      signal: AbortSignal.timeout(timeoutMs),
-    }).catch((error: unknown) => {
-      throw new SyncFailure(
-        `headquarters unreachable: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      body: { dbInstanceId: link.dbInstanceId, rows },
     });
     if (response.status === 409) {
       const refusal = (await response.json()) as PushRefusal;
@@ -73,10 +53,7 @@ export async function pushOutbox(core: Core, link: Link): Promise<number> {
       await forgetUpTo(core, refusal.position);
       continue;
     }
-    if (!response.ok)
-      throw new SyncFailure(
-        `headquarters answered ${response.status}: ${(await response.text()).slice(0, 200)}`,
-      );
+    if (!response.ok) throw await unexpected(response);
     const { acknowledged } = (await response.json()) as PushAnswer;
     await forgetUpTo(core, acknowledged);
     sent += rows.filter((row) => row.seq <= acknowledged).length;

@@ -6,7 +6,9 @@ import { recordEvent } from '../changes';
 import type { Ctx } from '../context';
 import type { Core } from '../core';
 import { localStore } from '../store/store.repository';
-import { pushOutbox, SyncFailure } from './push-client';
+import { SyncFailure } from './hq-request';
+import { pullFeed, startFullDownload } from './pull-client';
+import { pushOutbox } from './push-client';
 
 const maxErrorLength = 300;
 
@@ -44,6 +46,9 @@ export async function syncStatus(core: Core): Promise<SyncStatus> {
     lastSuccessAt: state?.last_success_at ?? null,
     lastError: state?.last_error ?? '',
     lastErrorAt: state?.last_error_at ?? null,
+    lastPullAt: state?.last_pull_at ?? null,
+    downloading: state?.feed_resyncing === 1,
+    downloadRemaining: state?.feed_remaining ?? null,
   };
 }
 
@@ -92,9 +97,16 @@ export async function enrol(ctx: Ctx, input: ParsedInputOf<'sync.enrol'>): Promi
       last_success_at: null,
       last_error: '',
       last_error_at: null,
+      feed_cursor: 0,
+      feed_resyncing: 1 as const,
+      feed_generation: 1,
+      feed_remaining: null,
+      last_pull_at: null,
     };
     await sql`DELETE FROM sync_state`.execute(trx);
     await trx.insertInto('sync_state').values(row).execute();
+    // A new link downloads all of headquarters' master data again.
+    await startFullDownload(trx);
     await recordEvent(trx, ctx, {
       action: 'sync.enrol',
       entity: 'sync_state',
@@ -106,20 +118,24 @@ export async function enrol(ctx: Ctx, input: ParsedInputOf<'sync.enrol'>): Promi
 }
 
 /**
- * One push of everything waiting, recorded in the status either way. Never throws for the
- * network: a failure is the status's last error and the outbox is left as it was.
+ * One push of everything waiting, then one pull of what headquarters changed, recorded in the status
+ * either way. Never throws for the network: a failure is the status's last error, and the counter's
+ * data is as the last acknowledged batch and the last applied page left it.
  */
 export async function syncOnce(core: Core): Promise<SyncStatus> {
   const state = await core.db.selectFrom('sync_state').selectAll().executeTakeFirst();
   if (!state) return syncStatus(core);
   const startedAt = core.now();
+  const link = {
+    serverUrl: state.server_url,
+    deviceId: state.device_id,
+    secret: reveal(core, state.secret),
+    dbInstanceId: await instanceId(core),
+  };
   try {
-    await pushOutbox(core, {
-      serverUrl: state.server_url,
-      deviceId: state.device_id,
-      secret: reveal(core, state.secret),
-      dbInstanceId: await instanceId(core),
-    });
+    // Push first: headquarters hears what the store did before the store hears what changed.
+    await pushOutbox(core, link);
+    await pullFeed(core, link);
     await core.db
       .updateTable('sync_state')
       .set({ last_attempt_at: startedAt, last_success_at: core.now(), last_error: '', last_error_at: null })

@@ -7,6 +7,7 @@ import * as m0005 from './0005-parts';
 import * as m0006 from './0006-repair';
 import * as m0007 from './0007-money';
 import * as m0008 from './0008-sync';
+import * as m0009 from './0009-feed';
 
 export type Migration = { up(db: Kysely<unknown>): Promise<void> };
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0006-repair': m0006,
   '0007-money': m0007,
   '0008-sync': m0008,
+  '0009-feed': m0009,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;
