@@ -2,10 +2,12 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { HqDatabase } from './db/schema';
+import { lookupQuerySchema } from '../shared/lookup';
 import { maxFeedRows } from '../shared/master-data';
 import { pushRequestSchema } from '../shared/sync-protocol';
 import { authenticate, enrol, HqError, type AuthenticatedDevice } from './stores';
 import { FeedExpired, feedPage } from './sync/feed';
+import { lookUp } from './sync/lookup';
 import { PositionConflict, pushBatch } from './sync/push';
 
 const status: Record<HqError['code'], number> = {
@@ -117,6 +119,9 @@ export function buildHqServer(options: HqServerOptions): FastifyInstance {
       );
       return answer;
     });
+    scope.get('/v1/lookup', async (request) =>
+      lookUp(db, request.device as AuthenticatedDevice, lookupQuerySchema.parse(request.query)),
+    );
     scope.get('/v1/pull', async (request) => {
       const query = pullQuery.parse(request.query);
       return feedPage(db, request.device as AuthenticatedDevice, query.after, query.limit);

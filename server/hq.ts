@@ -1,8 +1,11 @@
+import dayjs from 'dayjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openHqDatabase, storageFrom } from './db/open';
 import { exportMasterFile, importMasterFile } from './master-file';
+import { dayReport } from './reports/day-report';
+import { dayReportHtml, dayReportText } from './reports/day-report-format';
 import { purgeTombstones } from './sync/feed';
 import { addStore, createEnrolmentCode, HqError, listStores, revokeDevice } from './stores';
 
@@ -15,6 +18,7 @@ const usage = `usage:
   npm run hq -- master export [--file master.json]
   npm run hq -- master delete --entity categories --id tv
   npm run hq -- feed purge [--days 90]
+  npm run hq -- report day --date 2026-11-23 [--lang en] [--html report.html]
 (DATABASE_URL, or --data-dir for the embedded database, as for npm run server)`;
 
 /** Headquarters' own command line: stores, enrolment codes, devices, master data and the feed. */
@@ -31,6 +35,9 @@ async function main(): Promise<void> {
       entity: { type: 'string' },
       id: { type: 'string' },
       days: { type: 'string', default: '90' },
+      date: { type: 'string' },
+      lang: { type: 'string', default: 'zh-CN' },
+      html: { type: 'string' },
       'data-dir': { type: 'string', default: './hq-data' },
     },
   });
@@ -42,9 +49,10 @@ async function main(): Promise<void> {
       const store = await addStore(db, { code: values.code, name: values.name }, now);
       console.log(`store ${store.code} ${store.name} (${store.id})`);
     } else if (command === 'store list') {
+      const when = (at: number | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : 'never');
       for (const row of await listStores(db)) {
         const device = row.device_id
-          ? `${row.device_id} ${row.device_name}${row.revoked_at ? ' (revoked)' : ''} last seen ${row.last_seen_at ? new Date(row.last_seen_at).toISOString() : 'never'}`
+          ? `${row.device_id} ${row.device_name}${row.revoked_at ? ' (revoked)' : ''}\tlast seen ${when(row.last_seen_at)}\tlast push ${when(row.last_push_at)}`
           : 'no device';
         console.log(`${row.code}\t${row.name}\t${device}`);
       }
@@ -69,6 +77,11 @@ async function main(): Promise<void> {
     } else if (command === 'feed purge') {
       const purged = await purgeTombstones(db, now - Number(values.days) * 86_400_000);
       console.log(`forgot ${purged} deletes older than ${values.days} days`);
+    } else if (command === 'report day' && values.date && /^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+      const report = await dayReport(db, values.date);
+      const lang = values.lang === 'en' ? 'en' : 'zh-CN';
+      process.stdout.write(dayReportText(report, lang));
+      if (values.html) fs.writeFileSync(values.html, dayReportHtml(report, lang));
     } else {
       console.error(usage);
       process.exitCode = 2;

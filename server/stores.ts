@@ -56,6 +56,12 @@ export const listStores = (db: HqDatabase) =>
       'd.name as device_name',
       'd.revoked_at',
       'd.last_seen_at',
+      (eb) =>
+        eb
+          .selectFrom('hq_positions as p')
+          .select((inner) => inner.fn.max('p.updated_at').as('at'))
+          .whereRef('p.device_id', '=', 'd.id')
+          .as('last_push_at'),
     ])
     .orderBy('s.code')
     .orderBy('d.enrolled_at')

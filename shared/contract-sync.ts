@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { admins, anyStaff, counter, method, requiredText } from './contract-kit';
+import { lookupQuerySchema, lookupTicketSchema } from './lookup';
 
 /**
  * The counter's link to headquarters: enrolling with the server's address and a one-time code, the
@@ -36,6 +37,12 @@ export const syncContract = {
     }),
     output: syncStatusSchema,
     access: admins,
+  }),
+  /** A customer's tickets at the chain's other stores, by phone or serial; online only. */
+  'sync.lookup': method({
+    input: lookupQuerySchema,
+    output: z.array(lookupTicketSchema),
+    access: anyStaff,
   }),
   /** Pushes what is waiting now, rather than at the next tick. */
   'sync.now': method({ input: z.strictObject({}), output: syncStatusSchema, access: counter }),

@@ -25,6 +25,8 @@ export const errorCodes = [
   'invalid_transition',
   'changed_meanwhile',
   'day_closed',
+  /** Headquarters cannot be reached for something only it can answer (cross-store lookup). */
+  'offline',
   'internal',
 ] as const;
 

@@ -24,6 +24,11 @@ export type PushRow = z.infer<typeof pushRowSchema>;
 export const pushRequestSchema = z.strictObject({
   /** The counter database's own id (meta.db_instance_id): a restored backup gets a new one. */
   dbInstanceId: z.uuid(),
+  /**
+   * Where this instance's pushes begin: the oldest outbox row when it first pushed. A new instance
+   * (a restored backup) starts there, not at 1, and a later batch arriving first is still a gap.
+   */
+  firstSeq: z.number().int().min(1),
   rows: z.array(pushRowSchema).min(1).max(maxPushRows),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;

@@ -24,5 +24,6 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   invalid_transition: 409,
   changed_meanwhile: 409,
   day_closed: 409,
+  offline: 503,
   internal: 500,
 };

@@ -10,6 +10,7 @@ import {
   ProfileOutlined,
   ToolOutlined,
   SettingOutlined,
+  SyncOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -25,6 +26,7 @@ import { IntakePage } from '../features/intake/IntakePage';
 import { PartsPage } from '../features/parts/PartsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { TicketPage } from '../features/tickets/TicketPage';
 import { TicketsPage } from '../features/tickets/TicketsPage';
 
@@ -79,6 +81,7 @@ export const routes: Route[] = [
   { key: 'parts', icon: <ToolOutlined />, page: () => <PartsPage />, opensWith: 'parts.list' },
   { key: 'backups', icon: <CloudServerOutlined />, page: () => <BackupsPage />, opensWith: 'backup.list' },
   { key: 'staff', icon: <TeamOutlined />, page: () => <StaffPage />, opensWith: 'staff.list' },
+  { key: 'sync', icon: <SyncOutlined />, page: () => <SyncPage />, opensWith: 'sync.status' },
   {
     key: 'catalogue',
     icon: <AppstoreOutlined />,

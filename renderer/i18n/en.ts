@@ -4,6 +4,7 @@ import { boardEn } from './board';
 import { workflowEn } from './workflow';
 import { notifyEn } from './notify';
 import { pickupEn } from './pickup';
+import { syncEn } from './sync';
 import { daycloseEn } from './dayclose';
 import type { zhCN } from './zh-CN';
 
@@ -26,6 +27,7 @@ export const en: Shape<typeof zhCN> = {
     settings: 'Settings',
     staff: 'Staff',
     backups: 'Backups',
+    sync: 'Headquarters sync',
   },
   shell: {
     lock: 'Lock',
@@ -416,6 +418,7 @@ export const en: Shape<typeof zhCN> = {
       'The customer collects at the hand-back (F4): the balance paid, signed for, the claim receipt taken back',
     withItsRepair:
       'A customer’s device moves with its repair: send it out, take it back or scrap it from the ticket’s workflow',
+    offline: 'Headquarters cannot be reached: this needs the network; everything else works as usual',
     internal: 'Something went wrong; the change was not saved',
     network: 'Cannot reach the service',
   },
@@ -426,4 +429,5 @@ export const en: Shape<typeof zhCN> = {
   notify: notifyEn,
   pickup: pickupEn,
   dayclose: daycloseEn,
+  sync: syncEn,
 };

@@ -1,10 +1,14 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import relativeTime from 'dayjs/plugin/relativeTime';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/roles';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+
+// "waiting for 5 minutes": how long the oldest unsent change has waited (the sync screen).
+dayjs.extend(relativeTime);
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },

@@ -4,6 +4,7 @@ import { boardZh } from './board';
 import { workflowZh } from './workflow';
 import { notifyZh } from './notify';
 import { pickupZh } from './pickup';
+import { syncZh } from './sync';
 import { daycloseZh } from './dayclose';
 /** Simplified Chinese: the counter's first language. `en.ts` must have the same keys (typed). */
 export const zhCN = {
@@ -23,6 +24,7 @@ export const zhCN = {
     settings: '设置',
     staff: '员工',
     backups: '备份',
+    sync: '总部同步',
   },
   shell: {
     lock: '锁定',
@@ -398,6 +400,7 @@ export const zhCN = {
     day_closed: '该营业日已日结，需主管重新开启后才能记入',
     atHandBack: '客户取机请在「取机」（F4）办理：结清费用、客户签名、收回取机凭证',
     withItsRepair: '客户的设备随维修单流转：请在维修单的维修流程中送厂家、厂家返回或报废',
+    offline: '无法连接总部：此功能需要联网，其余操作不受影响',
     internal: '出错了，本次修改没有保存',
     network: '无法连接到服务',
   },
@@ -408,4 +411,5 @@ export const zhCN = {
   notify: notifyZh,
   pickup: pickupZh,
   dayclose: daycloseZh,
+  sync: syncZh,
 };

@@ -20,7 +20,14 @@ export const storageFrom = (databaseUrl: string | undefined, dataDir: string): H
 
 function dialectFor(storage: HqStorage): Dialect {
   if (storage.kind === 'postgres') {
-    return new PostgresDialect({ pool: new pg.Pool({ connectionString: storage.url, max: 10 }) });
+    const pool = new pg.Pool({ connectionString: storage.url, max: 10 });
+    // A connection PostgreSQL drops (a restart, pg_terminate_backend) is reported as an 'error'
+    // event; without a listener Node would end the whole server for it. The pool replaces it.
+    const lost = (error: Error) => console.error('[hq] database connection lost:', error.message);
+    pool.on('error', lost);
+    // ...and one dropped while a request holds it: that request fails (and rolls back) on its own.
+    pool.on('connect', (client) => client.on('error', lost));
+    return new PostgresDialect({ pool });
   }
   if (storage.dataDir) fs.mkdirSync(storage.dataDir, { recursive: true });
   const pglite = new PGlite(storage.dataDir, { parsers: { 20: (value: string) => Number(value) } });

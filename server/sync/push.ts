@@ -26,67 +26,83 @@ function quarantineReason(device: AuthenticatedDevice, row: PushRow, payload: Re
   return null;
 }
 
-async function applyRow(
+/**
+ * Applies new rows in three statements whatever the batch size: every row into `hq_received`, the
+ * ones the store may not write into `hq_quarantine`, the rest into `hq_rows` (the latest of each
+ * row in the batch: one statement may not update the same row twice).
+ */
+async function applyRows(
   trx: HqTx,
   device: AuthenticatedDevice,
   dbInstanceId: string,
-  row: PushRow,
+  rows: PushRow[],
   now: number,
 ) {
-  const payload = JSON.parse(row.payload) as Record<string, unknown>;
-  const reason = quarantineReason(device, row, payload);
+  const judged = rows.map((row) => {
+    const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    return { row, reason: quarantineReason(device, row, payload) };
+  });
   await trx
     .insertInto('hq_received')
-    .values({
-      device_id: device.deviceId,
-      db_instance_id: dbInstanceId,
-      seq: row.seq,
-      store_id: device.hqStoreId,
-      entity: row.entity,
-      entity_id: row.entityId,
-      op: row.op,
-      hash: row.hash,
-      quarantined: reason !== null,
-      received_at: now,
-    })
-    .execute();
-  if (reason) {
-    await trx
-      .insertInto('hq_quarantine')
-      .values({
+    .values(
+      judged.map(({ row, reason }) => ({
         device_id: device.deviceId,
         db_instance_id: dbInstanceId,
         seq: row.seq,
         store_id: device.hqStoreId,
-        claimed_store_id: row.storeId,
+        entity: row.entity,
+        entity_id: row.entityId,
+        op: row.op,
+        hash: row.hash,
+        quarantined: reason !== null,
+        received_at: now,
+      })),
+    )
+    .execute();
+  const quarantined = judged.filter((j) => j.reason !== null);
+  if (quarantined.length > 0) {
+    await trx
+      .insertInto('hq_quarantine')
+      .values(
+        quarantined.map(({ row, reason }) => ({
+          device_id: device.deviceId,
+          db_instance_id: dbInstanceId,
+          seq: row.seq,
+          store_id: device.hqStoreId,
+          claimed_store_id: row.storeId,
+          entity: row.entity,
+          entity_id: row.entityId,
+          payload: row.payload,
+          reason: reason ?? 'other_store',
+          received_at: now,
+        })),
+      )
+      .execute();
+  }
+  const latest = new Map<string, PushRow>();
+  for (const { row, reason } of judged)
+    if (reason === null) latest.set(`${row.entity}\u0000${row.entityId}`, row);
+  if (latest.size === 0) return;
+  await trx
+    .insertInto('hq_rows')
+    .values(
+      [...latest.values()].map((row) => ({
+        store_id: device.hqStoreId,
         entity: row.entity,
         entity_id: row.entityId,
         payload: row.payload,
-        reason,
-        received_at: now,
-      })
-      .execute();
-    return;
-  }
-  const values = {
-    store_id: device.hqStoreId,
-    entity: row.entity,
-    entity_id: row.entityId,
-    payload: row.payload,
-    hash: row.hash,
-    deleted: row.op === 'delete',
-    updated_at: now,
-  };
-  await trx
-    .insertInto('hq_rows')
-    .values(values)
-    .onConflict((oc) =>
-      oc.columns(['store_id', 'entity', 'entity_id']).doUpdateSet({
-        payload: values.payload,
-        hash: values.hash,
-        deleted: values.deleted,
+        hash: row.hash,
+        deleted: row.op === 'delete',
         updated_at: now,
-      }),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['store_id', 'entity', 'entity_id']).doUpdateSet((eb) => ({
+        payload: eb.ref('excluded.payload'),
+        hash: eb.ref('excluded.hash'),
+        deleted: eb.ref('excluded.deleted'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
     )
     .execute();
 }
@@ -103,6 +119,9 @@ export async function pushBatch(
   request: PushRequest,
   now: number,
 ) {
+  if ((request.rows[0]?.seq ?? 0) < request.firstSeq) {
+    throw new HqError('invalid_input', 'A batch starts at or after the instance’s first seq');
+  }
   request.rows.forEach((row, i) => {
     if (i > 0 && row.seq !== (request.rows[i - 1]?.seq ?? 0) + 1) {
       throw new HqError('invalid_input', 'A batch is consecutive outbox rows in order');
@@ -118,10 +137,12 @@ export async function pushBatch(
   return db.transaction().execute(async (trx) => {
     await trx
       .insertInto('hq_positions')
+      // A database instance starts where the counter says it does: a restored backup's outbox
+      // begins at whatever seq it had not yet sent when the backup was taken.
       .values({
         device_id: device.deviceId,
         db_instance_id: request.dbInstanceId,
-        last_seq: 0,
+        last_seq: request.firstSeq - 1,
         updated_at: now,
       })
       .onConflict((oc) => oc.columns(['device_id', 'db_instance_id']).doNothing())
@@ -134,23 +155,29 @@ export async function pushBatch(
       .forUpdate()
       .executeTakeFirstOrThrow();
     const start = Number(position.last_seq);
-    let last = start;
-    for (const row of request.rows) {
-      if (row.seq <= last) {
-        const known = await trx
-          .selectFrom('hq_received')
-          .select('hash')
-          .where('device_id', '=', device.deviceId)
-          .where('db_instance_id', '=', request.dbInstanceId)
-          .where('seq', '=', row.seq)
-          .executeTakeFirst();
-        if (known?.hash !== row.hash) throw new PositionConflict('different_payload', start);
-        continue;
+    // Rows it has already: each must come with the hash it came with the first time.
+    const resent = request.rows.filter((row) => row.seq <= start);
+    if (resent.length > 0) {
+      const known = await trx
+        .selectFrom('hq_received')
+        .select(['seq', 'hash'])
+        .where('device_id', '=', device.deviceId)
+        .where('db_instance_id', '=', request.dbInstanceId)
+        .where(
+          'seq',
+          'in',
+          resent.map((row) => row.seq),
+        )
+        .execute();
+      const hashes = new Map(known.map((row) => [Number(row.seq), row.hash]));
+      if (resent.some((row) => hashes.get(row.seq) !== row.hash)) {
+        throw new PositionConflict('different_payload', start);
       }
-      if (row.seq !== last + 1) throw new PositionConflict('gap', start);
-      await applyRow(trx, device, request.dbInstanceId, row, now);
-      last = row.seq;
     }
+    const fresh = request.rows.filter((row) => row.seq > start);
+    if (fresh[0] && fresh[0].seq !== start + 1) throw new PositionConflict('gap', start);
+    if (fresh.length > 0) await applyRows(trx, device, request.dbInstanceId, fresh, now);
+    const last = fresh.at(-1)?.seq ?? start;
     await trx
       .updateTable('hq_positions')
       .set({ last_seq: last, updated_at: now })

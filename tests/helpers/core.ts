@@ -51,8 +51,9 @@ export function value<T>(result: Result<T>): T {
 }
 
 /** A set-up store with a signed-in admin. */
-export async function setUpStore(core: Core) {
-  const { adminId, storeId } = value(await rpc(core, 'setup.create', storeInput));
+export async function setUpStore(core: Core, storeCode = storeInput.store.code) {
+  const input = { ...storeInput, store: { ...storeInput.store, code: storeCode } };
+  const { adminId, storeId } = value(await rpc(core, 'setup.create', input));
   const { token } = value(await rpc(core, 'auth.signIn', { staffId: adminId, pin: adminPin }));
   return { adminId, storeId, adminToken: token };
 }

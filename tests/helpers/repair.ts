@@ -9,10 +9,10 @@ import { signaturePng } from './signature';
  * A store with the repair crew signed in: a clerk, two technicians and a supervisor (plus the
  * admin), taking phones in. `as(who)` calls a method as one of them, through the real dispatcher.
  */
-export async function repairStore() {
+export async function repairStore(storeCode = 'SH01') {
   const clock = manualClock(Date.UTC(2026, 10, 22, 2, 0, 0)); // 10:00 in Shanghai
   const core = await openTestCore({ now: clock.now });
-  const { adminToken, adminId } = await setUpStore(core);
+  const { adminToken, adminId } = await setUpStore(core, storeCode);
   const clerk = await addStaff(core, adminToken, 'clerk', '1357');
   const tech = await addStaff(core, adminToken, 'technician', '2468');
   const tech2 = await addStaff(core, adminToken, 'technician', '3579');

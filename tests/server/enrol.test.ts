@@ -109,7 +109,7 @@ describe('headquarters: stores, enrolment, devices', () => {
       method: 'POST',
       url: '/v1/push',
       headers: counter.headers,
-      payload: { dbInstanceId: counter.dbInstanceId, rows },
+      payload: { dbInstanceId: counter.dbInstanceId, firstSeq: 1, rows },
     });
     expect(pushed.json()).toEqual({ acknowledged: 1 });
     await hq.close();

@@ -17,7 +17,7 @@ const push = (counter: Counter, rows: PushRow[], dbInstanceId = counter.dbInstan
     method: 'POST',
     url: '/v1/push',
     headers: counter.headers,
-    payload: { dbInstanceId, rows },
+    payload: { dbInstanceId, firstSeq: 1, rows },
   });
 
 /** Tickets 1..n of the counter's store, as outbox rows from seq `from`. */
@@ -139,5 +139,21 @@ describe('push', () => {
     const restored = await push(counter, tickets(counter, 1, 1), crypto.randomUUID());
     expect(restored.json()).toEqual({ acknowledged: 1 });
     expect([await count('hq_received'), await count('hq_rows')]).toEqual([21, 20]);
+    // An instance whose outbox begins at 30 (rows before it were sent and forgotten before the
+    // backup) starts there; a batch from before where it says it starts is bad input.
+    const later = crypto.randomUUID();
+    const fromThirty = (rows: PushRow[], firstSeq: number) =>
+      hq.app.inject({
+        method: 'POST',
+        url: '/v1/push',
+        headers: counter.headers,
+        payload: { dbInstanceId: later, firstSeq, rows },
+      });
+    expect((await fromThirty(tickets(counter, 32, 2), 30)).json()).toMatchObject({
+      error: { code: 'gap' },
+      position: 29,
+    });
+    expect((await fromThirty(tickets(counter, 30, 2), 30)).json()).toEqual({ acknowledged: 31 });
+    expect((await fromThirty(tickets(counter, 20, 2), 30)).statusCode).toBe(400);
   });
 });

@@ -22,6 +22,26 @@ async function nextBatch(core: Core): Promise<PushRow[]> {
   }));
 }
 
+/**
+ * The seq this database instance's pushes begin at, fixed at its first push (before which no row of
+ * it has been forgotten): the oldest outbox row then, `oldest`. Kept per instance id, so a restored backup
+ * (a new id) fixes its own.
+ */
+async function instanceFirstSeq(core: Core, dbInstanceId: string, oldest: number): Promise<number> {
+  const key = `sync_first_seq/${dbInstanceId}`;
+  await core.db
+    .insertInto('meta')
+    .values({ key, value: String(oldest) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await core.db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
 /** Forgets outbox rows headquarters holds: only after it said so. */
 const forgetUpTo = (core: Core, seq: number) =>
   core.db.deleteFrom('outbox').where('seq', '<=', seq).execute();
@@ -38,9 +58,10 @@ export async function pushOutbox(core: Core, link: Link): Promise<number> {
     const rows = await nextBatch(core);
     const first = rows[0];
     if (!first) return sent;
+    const firstSeq = await instanceFirstSeq(core, link.dbInstanceId, first.seq);
     const response = await hqRequest(link, '/v1/push', {
       method: 'POST',
-      body: { dbInstanceId: link.dbInstanceId, rows },
+      body: { dbInstanceId: link.dbInstanceId, firstSeq, rows },
     });
     if (response.status === 409) {
       const refusal = (await response.json()) as PushRefusal;

@@ -6,7 +6,7 @@ import { recordEvent } from '../changes';
 import type { Ctx } from '../context';
 import type { Core } from '../core';
 import { localStore } from '../store/store.repository';
-import { SyncFailure } from './hq-request';
+import { SyncFailure, type Link } from './hq-request';
 import { pullFeed, startFullDownload } from './pull-client';
 import { pushOutbox } from './push-client';
 
@@ -26,6 +26,18 @@ const instanceId = async (core: Core) =>
       .where('key', '=', 'db_instance_id')
       .executeTakeFirstOrThrow()
   ).value;
+
+/** How to reach headquarters as this device; null before the counter is enrolled. */
+export async function linkOf(core: Core): Promise<Link | null> {
+  const state = await core.db.selectFrom('sync_state').selectAll().executeTakeFirst();
+  if (!state) return null;
+  return {
+    serverUrl: state.server_url,
+    deviceId: state.device_id,
+    secret: reveal(core, state.secret),
+    dbInstanceId: await instanceId(core),
+  };
+}
 
 /** What the counter shows about sync: last success, what waits and since when, the last error. */
 export async function syncStatus(core: Core): Promise<SyncStatus> {
@@ -123,15 +135,9 @@ export async function enrol(ctx: Ctx, input: ParsedInputOf<'sync.enrol'>): Promi
  * data is as the last acknowledged batch and the last applied page left it.
  */
 export async function syncOnce(core: Core): Promise<SyncStatus> {
-  const state = await core.db.selectFrom('sync_state').selectAll().executeTakeFirst();
-  if (!state) return syncStatus(core);
+  const link = await linkOf(core);
+  if (!link) return syncStatus(core);
   const startedAt = core.now();
-  const link = {
-    serverUrl: state.server_url,
-    deviceId: state.device_id,
-    secret: reveal(core, state.secret),
-    dbInstanceId: await instanceId(core),
-  };
   try {
     // Push first: headquarters hears what the store did before the store hears what changed.
     await pushOutbox(core, link);

@@ -1,0 +1,97 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const root = path.resolve(__dirname, '../..');
+const tsx = ['--import', 'tsx'];
+
+/**
+ * A real headquarters for the UI tests: `npm run hq` and `npm run server` as their own processes on
+ * an embedded database in a folder (the commands run before the server, which then holds the folder).
+ */
+export class HqServer {
+  url = '';
+  private child: ChildProcess | null = null;
+
+  constructor(readonly dataDir: string) {}
+
+  /** `npm run hq -- <args>`; returns what it printed. */
+  hq(...args: string[]): string {
+    return execFileSync(process.execPath, [...tsx, 'server/hq.ts', '--data-dir', this.dataDir, ...args], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+  }
+
+  /** A one-time enrolment code for a store. */
+  enrolmentCode(storeCode: string): string {
+    const printed = this.hq('enrol', '--store', storeCode);
+    const code = /: ([A-Z0-9]{10}) \(/.exec(printed)?.[1];
+    if (!code) throw new Error(`no code in: ${printed}`);
+    return code;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(
+      process.execPath,
+      [...tsx, 'server/main.ts', '--port', '0', '--data-dir', this.dataDir],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    this.child = child;
+    const stdout = child.stdout;
+    if (!stdout) throw new Error('no stdout from headquarters');
+    this.url = await new Promise<string>((resolve, reject) => {
+      readline.createInterface({ input: stdout }).on('line', (line) => {
+        const match = /listening at (http:\/\/[^"\s]+)/.exec(line);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`headquarters exited with ${code}`)));
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+    this.child = null;
+  }
+
+  /** Another store's counter, as headquarters sees it: enrols, then pushes rows of its own. */
+  async otherStore(code: string, storeCode: string, storeId: string) {
+    const enrolled = await fetch(`${this.url}/v1/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName: `${storeCode} 前台`, storeId, storeCode }),
+    });
+    const credential = (await enrolled.json()) as { deviceId: string; secret: string };
+    const dbInstanceId = crypto.randomUUID();
+    let seq = 0;
+    return async (rows: { entity: string; row: Record<string, unknown> }[]) => {
+      const wire = rows.map(({ entity, row }) => {
+        const payload = JSON.stringify({ store_id: storeId, ...row });
+        return {
+          seq: ++seq,
+          storeId,
+          entity,
+          entityId: String(row.id),
+          op: 'upsert',
+          payload,
+          hash: createHash('sha256').update(payload).digest('hex'),
+        };
+      });
+      const pushed = await fetch(`${this.url}/v1/push`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Device ${credential.deviceId}:${credential.secret}`,
+        },
+        body: JSON.stringify({ dbInstanceId, firstSeq: 1, rows: wire }),
+      });
+      if (!pushed.ok) throw new Error(`push refused: ${await pushed.text()}`);
+    };
+  }
+}
