@@ -18,12 +18,13 @@ import { RawIntake } from './raw-intake';
 import { sampleValues } from './samples';
 import { median, percentile } from './stats';
 import { benchIndexedLookup, benchSearch } from './search';
+import { benchSync } from './sync';
 
 /** The benches, in the order they run; `--only search,repair` runs some of them. */
-const groups = ['search', 'goods', 'parts', 'repair', 'intake', 'money', 'print'] as const;
+const groups = ['search', 'goods', 'parts', 'repair', 'intake', 'money', 'print', 'sync'] as const;
 
 /**
- * `npm run bench -- --data-dir DIR [--only search,goods,parts,repair,intake,print]`: opens a seeded
+ * `npm run bench -- --data-dir DIR [--only search,goods,parts,repair,intake,print,sync]`: opens a seeded
  * database (`npm run seed`) with the real Core and prints one JSON object a line: {"metric",
  * "value", "unit", "tickets"}. Searches, lookups, the goods views and the repair board only read;
  * the repair bench moves open tickets there and back (each ends where it was, two versions on); the
@@ -39,18 +40,23 @@ async function main(): Promise<void> {
       warmup: { type: 'string', default: '20' },
       seed: { type: 'string' },
       only: { type: 'string' },
+      changes: { type: 'string' },
+      stores: { type: 'string' },
     },
   });
-  const dataDir = values['data-dir'];
-  if (!dataDir) {
-    throw new Error(
-      `usage: npm run bench -- --data-dir DIR [--intakes 300] [--searches 200] [--only ${groups.join(',')}]`,
-    );
-  }
   const only = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : null;
   const unknown = [...(only ?? [])].filter((name) => !(groups as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`--only: no bench ${unknown.join(', ')} (${groups.join(', ')})`);
   const runs = (group: (typeof groups)[number]) => !only || only.has(group);
+  // Sync needs no seeded counter: it makes its own, and its own PostgreSQL and headquarters.
+  if (only?.size === 1 && only.has('sync')) return runSyncBench(values);
+  const dataDir = values['data-dir'];
+  if (!dataDir) {
+    throw new Error(
+      `usage: npm run bench -- --data-dir DIR [--intakes 300] [--searches 200] [--only ${groups.join(',')}]` +
+        ` (--only sync needs no data folder; --changes 100000 --stores 200)`,
+    );
+  }
   const warmup = Number(values.warmup);
   const random = new Random(values.seed ? Number(values.seed) : Date.now());
   warmPageCache(path.join(dataDir, databaseFileName));
@@ -178,6 +184,7 @@ async function main(): Promise<void> {
   } finally {
     await core.close();
   }
+  if (runs('sync')) await runSyncBench(values);
   if (!runs('print')) return;
   // In a browser, on the same data, after the core above has closed: the claim receipt from a click
   // on "reprint" to the document handed to the printer.
@@ -188,6 +195,27 @@ async function main(): Promise<void> {
     );
   line('print.claim_receipt.render_ms', median(print.samples));
   line('print.claim_receipt.render_p95_ms', percentile(print.samples, 95));
+}
+
+/** The sync figures (bench/sync.ts), as JSON lines like the others. */
+async function runSyncBench(values: { changes?: string; stores?: string }): Promise<void> {
+  const figures = await benchSync({
+    changes: Number(values.changes ?? 100_000),
+    masterRows: 20_000,
+    stores: Number(values.stores ?? 200),
+    seconds: 20,
+    intervalMs: 1000,
+  });
+  for (const [metric, value] of Object.entries(figures)) {
+    const unit = metric.endsWith('_ms')
+      ? 'ms'
+      : metric.endsWith('_per_s')
+        ? '/s'
+        : metric.includes('ratio')
+          ? 'ratio'
+          : 'count';
+    console.log(JSON.stringify({ metric, value: Number(value.toFixed(3)), unit }));
+  }
 }
 
 /**

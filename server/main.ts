@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   });
   const storage = storageFrom(process.env.DATABASE_URL, path.resolve(values['data-dir']));
   const db = await openHqDatabase(storage);
-  const app = buildHqServer({ db });
+  // HQ_LOG_LEVEL=warn keeps a busy server's log to what needs a person (the bench's load test).
+  const app = buildHqServer({ db, logger: { level: process.env.HQ_LOG_LEVEL ?? 'info' } });
   const close = async () => {
     await app.close();
     await db.destroy();

@@ -169,6 +169,8 @@ export async function enrol(
 /** `storeId` is the store's id as its rows carry it (the counter's); `hqStoreId` headquarters' own. */
 export type AuthenticatedDevice = { deviceId: string; hqStoreId: string; storeId: string; storeCode: string };
 
+const lastSeenEveryMs = 60_000;
+
 /** The device a request comes from, by its id and secret; revoked devices are refused. */
 export async function authenticate(
   db: HqDatabase,
@@ -187,7 +189,13 @@ export async function authenticate(
     throw new HqError('unauthenticated', 'Unknown device or wrong secret');
   }
   if (device.revoked_at !== null) throw new HqError('revoked', 'This device has been revoked');
-  await db.updateTable('hq_devices').set({ last_seen_at: now }).where('id', '=', deviceId).execute();
+  // At most once a minute: a write on every request would cost each push a second commit.
+  await db
+    .updateTable('hq_devices')
+    .set({ last_seen_at: now })
+    .where('id', '=', deviceId)
+    .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<', now - lastSeenEveryMs)]))
+    .execute();
   return {
     deviceId: device.id,
     hqStoreId: device.store_id,

@@ -3,23 +3,41 @@ import { maxPushRows, type PushAnswer, type PushRefusal, type PushRow } from '..
 import type { Core } from '../core';
 import { hqRequest, SyncFailure, unexpected, type Link } from './hq-request';
 
-/** Outbox rows as the wire carries them, oldest first, at most one batch. */
+/** Rows read and hashed in one go: the counter's one thread is free again between slices. */
+const sliceRows = 100;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Outbox rows as the wire carries them, oldest first, at most one batch. Read and hashed a slice at
+ * a time, letting the clerk's own calls in between: a long drain must not slow the counter down.
+ */
 async function nextBatch(core: Core): Promise<PushRow[]> {
-  const rows = await core.db
-    .selectFrom('outbox')
-    .select(['seq', 'store_id', 'entity', 'entity_id', 'op', 'payload'])
-    .orderBy('seq')
-    .limit(maxPushRows)
-    .execute();
-  return rows.map((row) => ({
-    seq: row.seq,
-    storeId: row.store_id,
-    entity: row.entity,
-    entityId: row.entity_id,
-    op: row.op,
-    payload: row.payload,
-    hash: createHash('sha256').update(row.payload).digest('hex'),
-  }));
+  const batch: PushRow[] = [];
+  while (batch.length < maxPushRows) {
+    const after = batch.at(-1)?.seq ?? 0;
+    const rows = await core.db
+      .selectFrom('outbox')
+      .select(['seq', 'store_id', 'entity', 'entity_id', 'op', 'payload'])
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(sliceRows)
+      .execute();
+    for (const row of rows) {
+      batch.push({
+        seq: row.seq,
+        storeId: row.store_id,
+        entity: row.entity,
+        entityId: row.entity_id,
+        op: row.op,
+        payload: row.payload,
+        hash: createHash('sha256').update(row.payload).digest('hex'),
+      });
+    }
+    if (rows.length < sliceRows) break;
+    await nextTurn();
+  }
+  return batch;
 }
 
 /**
@@ -47,6 +65,17 @@ const forgetUpTo = (core: Core, seq: number) =>
   core.db.deleteFrom('outbox').where('seq', '<=', seq).execute();
 
 /**
+ * A long drain writes a lot of WAL (every row it forgets). Checkpointing it after each batch, between
+ * the drain's own steps, keeps a clerk's commit from being the one that meets a large automatic
+ * checkpoint (measured: intake p95 while draining 7.7-8.6 ms this way, 16 ms checkpointing every third
+ * batch, 15 ms leaving it to SQLite).
+ */
+async function checkpoint(core: Core): Promise<void> {
+  await nextTurn();
+  core.sqlite.pragma('wal_checkpoint(PASSIVE)');
+}
+
+/**
  * Drains the outbox to headquarters in order, one bounded batch at a time, deleting rows only once
  * acknowledged. A refusal names headquarters' position: rows it already has are forgotten and the
  * push resumes after them; a position behind rows this counter no longer has cannot be repaired here
@@ -54,11 +83,12 @@ const forgetUpTo = (core: Core, seq: number) =>
  */
 export async function pushOutbox(core: Core, link: Link): Promise<number> {
   let sent = 0;
+  let firstSeq: number | null = null;
   for (;;) {
     const rows = await nextBatch(core);
     const first = rows[0];
     if (!first) return sent;
-    const firstSeq = await instanceFirstSeq(core, link.dbInstanceId, first.seq);
+    firstSeq ??= await instanceFirstSeq(core, link.dbInstanceId, first.seq);
     const response = await hqRequest(link, '/v1/push', {
       method: 'POST',
       body: { dbInstanceId: link.dbInstanceId, firstSeq, rows },
@@ -77,6 +107,7 @@ export async function pushOutbox(core: Core, link: Link): Promise<number> {
     if (!response.ok) throw await unexpected(response);
     const { acknowledged } = (await response.json()) as PushAnswer;
     await forgetUpTo(core, acknowledged);
+    await checkpoint(core);
     sent += rows.filter((row) => row.seq <= acknowledged).length;
     if (acknowledged < first.seq) throw new SyncFailure('headquarters acknowledged nothing');
   }
