@@ -215,7 +215,7 @@ export async function benchSync(options: {
     };
     const readStart = nowNs();
     for (let after = 0; ;) {
-      const page = await feedPage(db, device, after);
+      const page = await feedPage(db, device, after, { download: true });
       after = page.last;
       if (page.remaining === 0) break;
     }

@@ -30,6 +30,8 @@ const enrolInput = z.strictObject({
 const pullQuery = z.strictObject({
   after: z.coerce.number().int().min(0),
   limit: z.coerce.number().int().min(1).max(maxFeedRows).default(maxFeedRows),
+  /** 1 while the counter downloads everything from 0 (its first download, or after a 410). */
+  download: z.enum(['0', '1']).default('0'),
 });
 
 declare module 'fastify' {
@@ -124,7 +126,10 @@ export function buildHqServer(options: HqServerOptions): FastifyInstance {
     );
     scope.get('/v1/pull', async (request) => {
       const query = pullQuery.parse(request.query);
-      return feedPage(db, request.device as AuthenticatedDevice, query.after, query.limit);
+      return feedPage(db, request.device as AuthenticatedDevice, query.after, {
+        limit: query.limit,
+        download: query.download === '1',
+      });
     });
   });
 

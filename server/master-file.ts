@@ -26,7 +26,6 @@ const staffEntry = z.object({
     .optional(),
   pinHash: z.string().optional(),
   active: z.boolean().default(true),
-  language: z.string().nullable().default(null),
 });
 
 export const masterFileSchema = z.strictObject({
@@ -102,7 +101,6 @@ export async function importMasterFile(db: HqDatabase, raw: unknown, now: number
         role: entry.role,
         pinHash: entry.pinHash ?? (await hashPin(entry.pin ?? '')),
         active: entry.active,
-        language: entry.language,
       },
     });
   }

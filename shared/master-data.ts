@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { categorySchema } from './catalogue';
-import { languages, roles } from './roles';
+import { roles } from './roles';
 
 /**
  * Master data: what headquarters alone writes and publishes to every store through the change feed
@@ -23,14 +23,16 @@ export const warrantyPolicySchema = z.strictObject({
   excludedParts: z.array(z.string().min(1).max(40)).max(40),
 });
 
-/** A staff member of one store; only the PIN's hash ever travels. */
+/**
+ * A staff member of one store; only the PIN's hash ever travels. The language each person reads the
+ * screens in is their own choice at the counter, not master data.
+ */
 export const staffMasterSchema = z.strictObject({
   id: z.uuid(),
   name: z.string().trim().min(1).max(40),
   role: z.enum(roles),
   pinHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/),
   active: z.boolean(),
-  language: z.enum(languages).nullable(),
 });
 
 const fen = z.number().int().min(0).max(99_999_999);

@@ -34,16 +34,18 @@ export const pushRequestSchema = z.strictObject({
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** Everything up to `acknowledged` is at headquarters: the counter may delete those outbox rows. */
-export type PushAnswer = { acknowledged: number };
+export const pushAnswerSchema = z.object({ acknowledged: z.number().int().min(0) });
+export type PushAnswer = z.infer<typeof pushAnswerSchema>;
 
 /**
  * 409 when the batch does not follow on from what headquarters has (`gap`) or names a seq it has
  * with another payload (`different_payload`); `position` is the last seq it holds for this instance.
  */
-export type PushRefusal = {
-  error: { code: 'gap' | 'different_payload'; message: string };
-  position: number;
-};
+export const pushRefusalSchema = z.object({
+  error: z.object({ code: z.enum(['gap', 'different_payload']), message: z.string() }),
+  position: z.number().int().min(0),
+});
+export type PushRefusal = z.infer<typeof pushRefusalSchema>;
 
 /** Entities only headquarters writes; a store pushing one is quarantined, never applied. */
 export const masterDataEntities: readonly string[] = masterEntities;

@@ -32,6 +32,7 @@ export const syncZh = {
     downloadLeft: '还剩 {{count}} 条',
     downloadStarting: '等待第一次下载…',
     syncNow: '立即同步',
+    relink: '重新连接总部',
     synced: '同步完成',
     failed: '同步未完成，数据已保留在本机，稍后自动重试',
     causes: {
@@ -89,6 +90,7 @@ export const syncEn = {
     downloadLeft: '{{count}} left',
     downloadStarting: 'Waiting for the first download…',
     syncNow: 'Sync now',
+    relink: 'Link again',
     synced: 'Synced',
     failed: 'Sync did not finish; the data is kept here and will be retried',
     causes: {

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import stringWidth from 'string-width';
+import { paymentMethods } from '../../shared/catalogue';
 import { formatFen } from '../../shared/money';
 import type { DayReport, StoreDay } from './day-report';
 
@@ -60,18 +61,19 @@ const signed = (fen: number) => (fen > 0 ? `+${yuan(fen)}` : yuan(fen));
 const time = (at: number | null, never: string) =>
   at === null ? never : dayjs(at).format('YYYY-MM-DD HH:mm');
 
+/** In and out, then takings per method (in the columns' order) and their total. */
+const flows = (line: Pick<StoreDay, 'ticketsIn' | 'collected' | 'takings' | 'takingsTotal'>) => [
+  String(line.ticketsIn),
+  String(line.collected),
+  ...paymentMethods.map((method) => yuan(line.takings[method])),
+  yuan(line.takingsTotal),
+];
+
 function cells(line: StoreDay, lang: Lang): string[] {
   const h = headings[lang];
   return [
     `${line.code} ${line.name}`,
-    String(line.ticketsIn),
-    String(line.collected),
-    yuan(line.takings.cash),
-    yuan(line.takings.card),
-    yuan(line.takings.wechat),
-    yuan(line.takings.alipay),
-    yuan(line.takings.other),
-    yuan(line.takingsTotal),
+    ...flows(line),
     line.close ? `Z${String(line.close.zNo).padStart(6, '0')}` : h.notClosed,
     line.close ? signed(line.close.varianceFen) : '',
     String(line.open),
@@ -88,14 +90,7 @@ function rows(report: DayReport, lang: Lang): string[][] {
     ...report.stores.map((line) => cells(line, lang)),
     [
       h.total,
-      String(totals.ticketsIn),
-      String(totals.collected),
-      yuan(totals.takings.cash),
-      yuan(totals.takings.card),
-      yuan(totals.takings.wechat),
-      yuan(totals.takings.alipay),
-      yuan(totals.takings.other),
-      yuan(totals.takingsTotal),
+      ...flows(totals),
       `${totals.closed}/${report.stores.length}`,
       signed(totals.varianceFen),
       String(totals.open),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { paymentMethods } from '../../shared/catalogue';
 import { finalStatuses } from '../../shared/ticket-status';
+import { jsonNumber } from '../db/json-number';
 import type { HqDatabase } from '../db/schema';
 
 type Method = (typeof paymentMethods)[number];
@@ -48,26 +49,28 @@ export async function dayReport(db: HqDatabase, date: string): Promise<DayReport
       WHERE entity = 'pickups' AND ${day} GROUP BY store_id`.execute(db),
     sql<{ store_id: string; method: Method; net: number }>`
       SELECT store_id, payload ->> 'method' AS method,
-        sum(CASE WHEN payload ->> 'kind' = 'refund' THEN -1 ELSE 1 END * (payload ->> 'amount_fen')::bigint)::bigint AS net
+        sum(CASE WHEN payload ->> 'kind' = 'refund' THEN -1 ELSE 1 END * ${jsonNumber('payload', 'amount_fen')})::bigint AS net
       FROM hq_rows WHERE entity = 'payments' AND ${day} GROUP BY store_id, payload ->> 'method'`.execute(db),
     sql<{ store_id: string; z_no: number; variance_fen: number }>`
-      SELECT DISTINCT ON (c.store_id) c.store_id, (c.payload ->> 'z_no')::int AS z_no,
-        (c.payload ->> 'variance_fen')::bigint AS variance_fen
+      SELECT DISTINCT ON (c.store_id) c.store_id, ${jsonNumber('c.payload', 'z_no')}::int AS z_no,
+        ${jsonNumber('c.payload', 'variance_fen')}::bigint AS variance_fen
       FROM hq_rows c
       WHERE c.entity = 'day_closes' AND c.payload ->> 'business_date' = ${date}
         AND NOT EXISTS (SELECT 1 FROM hq_rows r WHERE r.store_id = c.store_id AND r.entity = 'day_reopens'
           AND r.payload ->> 'close_id' = c.entity_id)
-      ORDER BY c.store_id, (c.payload ->> 'at')::bigint DESC`.execute(db),
+      ORDER BY c.store_id, ${jsonNumber('c.payload', 'at')} DESC`.execute(db),
     sql<{ store_id: string; open: number; overdue: number }>`
       SELECT store_id, count(*)::int AS open,
         count(*) FILTER (WHERE payload ->> 'promised_date' < ${date})::int AS overdue
       FROM hq_rows
       WHERE entity = 'tickets' AND payload ->> 'business_date' <= ${date} AND payload ->> 'status' NOT IN (${final})
       GROUP BY store_id`.execute(db),
+    // The last push headquarters applied for the store, not merely its last request.
     db
-      .selectFrom('hq_devices')
-      .select(['store_id', (eb) => eb.fn.max('last_seen_at').as('at')])
-      .groupBy('store_id')
+      .selectFrom('hq_positions as p')
+      .innerJoin('hq_devices as d', 'd.id', 'p.device_id')
+      .select(['d.store_id', (eb) => eb.fn.max('p.updated_at').as('at')])
+      .groupBy('d.store_id')
       .execute(),
   ]);
   const [inBy, outBy, closeBy, openBy] = [

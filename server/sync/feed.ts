@@ -67,6 +67,35 @@ async function checkReferences(trx: HqTx, changes: MasterChange[]) {
 }
 
 /**
+ * A row stays in the scope it was first published in (every store, or one store): moved, the stores
+ * it left would never hear of it again. Publish it under a new id and delete the old one instead.
+ */
+async function checkScopes(trx: HqTx, changes: MasterChange[]) {
+  for (const change of changes) {
+    if (change.entity === 'receipt_terms' && change.storeId !== null) {
+      throw new HqError('invalid_input', 'Receipt terms are the same at every store');
+    }
+  }
+  const known = await trx
+    .selectFrom('hq_master')
+    .select(['entity', 'entity_id', 'store_id'])
+    .where((eb) =>
+      eb.or(changes.map((c) => eb.and([eb('entity', '=', c.entity), eb('entity_id', '=', c.entityId)]))),
+    )
+    .execute();
+  const scopeOf = new Map(known.map((row) => [`${row.entity}/${row.entity_id}`, row.store_id]));
+  for (const change of changes) {
+    const key = `${change.entity}/${change.entityId}`;
+    if (change.payload !== null && scopeOf.has(key) && scopeOf.get(key) !== change.storeId) {
+      throw new HqError(
+        'invalid_input',
+        `${key} belongs to another store's scope: publish it under a new id`,
+      );
+    }
+  }
+}
+
+/**
  * Categories naming a policy this batch changes are published again after it, so that in the feed a
  * category always comes after its policy: a counter downloading everything from the start meets the
  * policy first (its own table refers to it).
@@ -122,6 +151,7 @@ export async function writeMaster(db: HqDatabase, batch: MasterChange[], now: nu
       .forUpdate()
       .executeTakeFirstOrThrow();
     await checkReferences(trx, batch);
+    await checkScopes(trx, batch);
     const changes = [...batch, ...(await categoriesToRepublish(trx, batch))];
     let pos = feed.last_pos;
     for (const change of changes) {
@@ -168,32 +198,44 @@ export async function writeMaster(db: HqDatabase, batch: MasterChange[], now: nu
 
 /**
  * The next page of the feed for a device's store: changes after `after`, in position order, rows for
- * every store and for this one. The floor is read after the rows, so a purge that raced the read is
- * noticed: either its tombstones were in what was read, or the floor has already moved past `after`.
+ * every store and for this one.
+ * - The head is read first: every position up to it is committed (writers take positions in commit
+ *   order), so a page that reaches it can say "caught up to the head", even past positions that
+ *   belong to other stores or to purged tombstones. The cursor then never falls behind the floor.
+ * - The floor is read after the rows, so a purge that raced the read is noticed: either its
+ *   tombstones were in what was read, or the floor has already moved past `after`.
+ * - A full download (`download`) starts at 0 and passes below the floor by design: what it misses
+ *   was deleted, and the counter removes at its end what the download did not bring.
  */
 export async function feedPage(
   db: HqDatabase,
   device: AuthenticatedDevice,
   after: number,
-  limit = maxFeedRows,
+  options: { limit?: number; download?: boolean } = {},
 ): Promise<FeedPage> {
+  const limit = Math.min(options.limit ?? maxFeedRows, maxFeedRows);
+  const { last_pos: head } = await db.selectFrom('hq_feed').select('last_pos').executeTakeFirstOrThrow();
   const scoped = () =>
     db
       .selectFrom('hq_master')
-      .where((eb) => eb.or([eb('store_id', 'is', null), eb('store_id', '=', device.hqStoreId)]));
+      .where((eb) => eb.or([eb('store_id', 'is', null), eb('store_id', '=', device.hqStoreId)]))
+      .where('pos', '<=', head);
   const rows = await scoped()
     .select(['pos', 'entity', 'entity_id', 'deleted', 'payload'])
     .where('pos', '>', after)
     .orderBy('pos')
-    .limit(Math.min(limit, maxFeedRows))
+    .limit(limit)
     .execute();
-  const feed = await db.selectFrom('hq_feed').select(['last_pos', 'floor_pos']).executeTakeFirstOrThrow();
-  if ((after > 0 && after < feed.floor_pos) || after > feed.last_pos) throw new FeedExpired(feed.floor_pos);
-  const last = rows.at(-1)?.pos ?? after;
-  const { remaining } = await scoped()
-    .select((eb) => eb.fn.countAll<number>().as('remaining'))
-    .where('pos', '>', last)
-    .executeTakeFirstOrThrow();
+  const { floor_pos: floor } = await db.selectFrom('hq_feed').select('floor_pos').executeTakeFirstOrThrow();
+  if ((!options.download && after > 0 && after < floor) || after > head) throw new FeedExpired(floor);
+  const caughtUp = rows.length < limit;
+  const last = caughtUp ? Math.max(head, after) : (rows.at(-1)?.pos ?? after);
+  const { remaining } = caughtUp
+    ? { remaining: 0 }
+    : await scoped()
+        .select((eb) => eb.fn.countAll<number>().as('remaining'))
+        .where('pos', '>', last)
+        .executeTakeFirstOrThrow();
   return {
     rows: rows.map((row) => ({
       pos: row.pos,

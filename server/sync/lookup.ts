@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { maskName, maxLookupTickets, type LookupQuery, type LookupTicket } from '../../shared/lookup';
+import { jsonNumber } from '../db/json-number';
 import type { HqDatabase } from '../db/schema';
 import type { AuthenticatedDevice } from '../stores';
 
@@ -31,7 +32,7 @@ export async function lookUp(
     JOIN hq_rows c ON c.store_id = t.store_id AND c.entity = 'customers' AND c.entity_id = t.payload ->> 'customer_id'
     JOIN hq_stores s ON s.id = t.store_id
     WHERE t.entity = 'tickets' AND NOT t.deleted AND t.store_id <> ${device.hqStoreId} AND ${match}
-    ORDER BY (t.payload ->> 'received_at')::bigint DESC
+    ORDER BY ${jsonNumber('t.payload', 'received_at')} DESC
     LIMIT ${maxLookupTickets}`.execute(db);
   return rows.map((row) => {
     const ticket = row.ticket as Record<string, string | number | null>;
@@ -41,7 +42,7 @@ export async function lookUp(
       storeName: row.name,
       ticketNo: String(ticket.ticket_no),
       status: String(ticket.status),
-      receivedAt: Number(ticket.received_at),
+      receivedAt: Number(ticket.received_at) || 0,
       collectedAt: ticket.collected_at === null ? null : Number(ticket.collected_at),
       categoryId: String(found.category_id),
       brand: found.brand ?? '',

@@ -128,10 +128,14 @@ export async function pushBatch(
     }
     if (sha256(row.payload) !== row.hash)
       throw new HqError('invalid_input', `Row ${row.seq}: the hash does not match its payload`);
+    let payload: unknown;
     try {
-      JSON.parse(row.payload);
+      payload = JSON.parse(row.payload);
     } catch {
       throw new HqError('invalid_input', `Row ${row.seq}: the payload is not JSON`);
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      throw new HqError('invalid_input', `Row ${row.seq}: the payload is not a row (a JSON object)`);
     }
   });
   return db.transaction().execute(async (trx) => {

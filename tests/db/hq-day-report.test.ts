@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayReport } from '../../server/reports/day-report';
 import { dayReportHtml, dayReportText } from '../../server/reports/day-report-format';
-import { addStore, createEnrolmentCode } from '../../server/stores';
+import { addStore } from '../../server/stores';
 import { paymentMethods } from '../../shared/catalogue';
 import { finalStatuses } from '../../shared/ticket-status';
 import { value } from '../helpers/core';
-import { listeningHeadquarters } from '../helpers/hq';
+import { enrolCounter, listeningHeadquarters } from '../helpers/hq';
 import { repairStore } from '../helpers/repair';
 
 const open: { close(): Promise<void> }[] = [];
@@ -63,13 +63,8 @@ describe('headquarters’ day report', () => {
     await addStore(hq.db, { code: 'GZ01', name: '广州天河店' }, hq.now()); // enrolled later: an empty line
     const shanghai = await repairStore('SH01');
     const beijing = await repairStore('BJ01');
-    for (const [store, code] of [
-      [shanghai, 'SH01'],
-      [beijing, 'BJ01'],
-    ] as const) {
-      const { code: once } = await createEnrolmentCode(hq.db, code, 24, hq.now());
-      value(await store.as('admin')('sync.enrol', { serverUrl: url, code: once, deviceName: '前台' }));
-    }
+    await enrolCounter(hq, url, shanghai, 'SH01');
+    await enrolCounter(hq, url, beijing, 'BJ01');
     // Beijing: a phone taken in four days ago, promised for three days later: overdue today.
     await beijing.take({ deposit: { method: 'alipay', amountFen: 5000 } });
     await beijing.passTime(4 * day);

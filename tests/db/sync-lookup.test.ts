@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEnrolmentCode } from '../../server/stores';
 import { value } from '../helpers/core';
-import { listeningHeadquarters } from '../helpers/hq';
+import { enrolCounter, listeningHeadquarters } from '../helpers/hq';
 import { phoneIntake } from '../helpers/intake';
 import { repairStore } from '../helpers/repair';
 
@@ -18,13 +17,8 @@ describe('cross-store lookup', () => {
     await addStore(hq.db, { code: 'BJ01', name: '北京西单店' }, hq.now());
     const shanghai = await repairStore('SH01');
     const beijing = await repairStore('BJ01');
-    for (const [store, code] of [
-      [shanghai, 'SH01'],
-      [beijing, 'BJ01'],
-    ] as const) {
-      const { code: once } = await createEnrolmentCode(hq.db, code, 24, hq.now());
-      value(await store.as('admin')('sync.enrol', { serverUrl: url, code: once, deviceName: '前台' }));
-    }
+    await enrolCounter(hq, url, shanghai, 'SH01');
+    await enrolCounter(hq, url, beijing, 'BJ01');
     // The same customer (王伟, 138 0013 8000) left a phone in Beijing, and another in Shanghai.
     const inBeijing = await beijing.take({
       customer: { name: '王伟', phones: ['138 0013 8000'] },

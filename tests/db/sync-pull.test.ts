@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { importMasterFile } from '../../server/master-file';
 import { purgeTombstones } from '../../server/sync/feed';
-import { createEnrolmentCode } from '../../server/stores';
 import { value } from '../helpers/core';
-import { chainMaster, listeningHeadquarters, type Hq } from '../helpers/hq';
+import { chainMaster, enrolCounter, listeningHeadquarters, type Hq } from '../helpers/hq';
 import { repairStore } from '../helpers/repair';
 
 const open: { close(): Promise<void> }[] = [];
@@ -24,8 +23,7 @@ async function enrolledStore() {
       priceFen: 15000,
     }),
   );
-  const { code } = await createEnrolmentCode(hq.db, 'SH01', 24, hq.now());
-  value(await store.as('admin')('sync.enrol', { serverUrl: url, code, deviceName: '前台' }));
+  await enrolCounter(hq, url, store, 'SH01');
   await importMasterFile(hq.db, chainMaster(), hq.now());
   const sql = <T>(query: string, ...params: unknown[]) =>
     store.core.sqlite.prepare(query).all(...params) as T[];
@@ -100,6 +98,8 @@ describe('the counter pulls headquarters’ master data', () => {
     const hqClerk = await hqStaffId(hq, '总部店员');
     const refusals = [
       await store.as('admin')('catalogue.saveCategory', { ...phone, nameZh: '本店手机' }),
+      // Headquarters publishes the catalogue: the store adds no category of its own either.
+      await store.as('admin')('catalogue.saveCategory', { ...phone, id: 'drones', nameZh: '无人机' }),
       await store.as('admin')('settings.update', { receiptTerms: '本店条款' }),
       await store.as('admin')('settings.update', { labourRatePerHourFen: 5000 }),
       await store.as('admin')('staff.update', { id: hqClerk, role: 'admin' }),

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../server/stores';
 import { isMasterEntity } from '../../shared/master-data';
-import { listeningHeadquarters } from '../helpers/hq';
+import { enrolCounter, listeningHeadquarters } from '../helpers/hq';
+import { value } from '../helpers/core';
 import { repairStore } from '../helpers/repair';
 
 const open: { close(): Promise<void> }[] = [];
@@ -92,5 +93,20 @@ describe('the counter pushes its outbox to headquarters', () => {
     expect(refused.ok || refused.error).toMatchObject({ code: 'conflict', fields: { code: 'other_store' } });
     const status = await store.as('clerk')('sync.status', {});
     expect(status.ok && status.value.enrolled).toBe(false);
+  });
+
+  it('enrols again (a new device) after pushing, and goes on pushing from where its outbox is', async () => {
+    const { hq, url } = await listening();
+    const store = await repairStore();
+    await enrolCounter(hq, url, store, 'SH01');
+    await store.take();
+    expect(value(await store.as('clerk')('sync.now', {}))).toMatchObject({ lastError: '', outboxDepth: 0 });
+    const first = store.core.sqlite.prepare('SELECT device_id FROM sync_state').get();
+    await enrolCounter(hq, url, store, 'SH01');
+    expect(store.core.sqlite.prepare('SELECT device_id FROM sync_state').get()).not.toEqual(first);
+    await store.take();
+    expect(value(await store.as('clerk')('sync.now', {}))).toMatchObject({ lastError: '', outboxDepth: 0 });
+    const devices = await hq.db.selectFrom('hq_positions').select('device_id').execute();
+    expect(devices).toHaveLength(2);
   });
 });

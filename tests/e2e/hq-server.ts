@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
+import { outboxRow } from '../helpers/outbox-row';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = ['--import', 'tsx'];
@@ -71,18 +71,7 @@ export class HqServer {
     const dbInstanceId = crypto.randomUUID();
     let seq = 0;
     return async (rows: { entity: string; row: Record<string, unknown> }[]) => {
-      const wire = rows.map(({ entity, row }) => {
-        const payload = JSON.stringify({ store_id: storeId, ...row });
-        return {
-          seq: ++seq,
-          storeId,
-          entity,
-          entityId: String(row.id),
-          op: 'upsert',
-          payload,
-          hash: createHash('sha256').update(payload).digest('hex'),
-        };
-      });
+      const wire = rows.map(({ entity, row }) => outboxRow(++seq, storeId, entity, row));
       const pushed = await fetch(`${this.url}/v1/push`, {
         method: 'POST',
         headers: {

@@ -1,14 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildHqServer } from '../../server/app';
 import { openHqDatabase } from '../../server/db/open';
 import { addStore, createEnrolmentCode, enrol } from '../../server/stores';
-import type { PushRow } from '../../shared/sync-protocol';
+import type { repairStore } from './repair';
 import { defaultCategories } from '../../electron/core/catalogue/default-catalogue';
 import type { MasterFile } from '../../server/master-file';
 import { defaultWarrantyPolicies } from '../../shared/warranty-policies';
+
+export { outboxRow } from './outbox-row';
 
 /** A database of its own on the test PostgreSQL (tests/setup/postgres.ts), dropped by `drop`. */
 export async function freshPostgres() {
@@ -56,6 +58,7 @@ export async function headquarters(storage: 'postgres' | 'embedded' = 'postgres'
   };
 }
 export type Hq = Awaited<ReturnType<typeof headquarters>>;
+type RepairStore = Awaited<ReturnType<typeof repairStore>>;
 
 /** Headquarters listening on a port of its own, as a counter reaches it over HTTP. */
 export async function listeningHeadquarters(): Promise<{ hq: Hq; url: string }> {
@@ -90,25 +93,6 @@ export async function enrolledCounter(hq: Hq, storeCode = 'SH01') {
   return { ...credential, hqStoreId, headers: asDevice(credential), dbInstanceId: randomUUID() };
 }
 
-/** An outbox row as the counter sends it: the payload as JSON text and its SHA-256. */
-export function outboxRow(
-  seq: number,
-  storeId: string,
-  entity: string,
-  row: Record<string, unknown>,
-): PushRow {
-  const payload = JSON.stringify({ store_id: storeId, ...row });
-  return {
-    seq,
-    storeId,
-    entity,
-    entityId: String(row.id),
-    op: 'upsert',
-    payload,
-    hash: createHash('sha256').update(payload).digest('hex'),
-  };
-}
-
 /**
  * A chain's master data file: the standard policies and categories, a price list, receipt terms and
  * staff for `storeCode`, with the PINs given in the clear (the import hashes them).
@@ -124,4 +108,12 @@ export function chainMaster(storeCode = 'SH01'): MasterFile {
     price_lists: [{ id: 'standard', labourRatePerHourFen: 8000, parts: { 'BAT-IP12': 19900 } }],
     receipt_terms: [{ id: 'default', text: '总部条款：凭此单取机，保管期 90 天。' }],
   };
+}
+
+/** A counter (a `repairStore`) enrolled through the sync screen's call with a fresh one-time code. */
+export async function enrolCounter(hq: Hq, serverUrl: string, store: RepairStore, storeCode: string) {
+  const { code } = await createEnrolmentCode(hq.db, storeCode, 24, hq.now());
+  const result = await store.as('admin')('sync.enrol', { serverUrl, code, deviceName: `${storeCode} 前台` });
+  if (!result.ok) throw new Error(`enrolment refused: ${result.error.code}`);
+  return result.value;
 }

@@ -26,7 +26,7 @@ async function readAll(counter: Counter, after = 0, limit = 7) {
   const rows: FeedRow[] = [];
   let cursor = after;
   for (;;) {
-    const page = await feedPage(hq.db, deviceOf(counter), cursor, limit);
+    const page = await feedPage(hq.db, deviceOf(counter), cursor, { limit });
     rows.push(...page.rows);
     cursor = page.last;
     if (page.remaining === 0) return { rows, cursor };
@@ -83,7 +83,9 @@ describe('the master data feed', () => {
 
   it('refuses a bad file whole, and the feed is as it was', async () => {
     await enrolledCounter(hq, 'SH01');
+    await enrolledCounter(hq, 'BJ01');
     await importMasterFile(hq.db, chainMaster(), hq.now());
+    const exportedStaff = (await exportMasterFile(hq.db)).staff?.[0] as Record<string, unknown>;
     const [before, count] = [await feedState(), await masterCount()];
     const refusals: [string, unknown][] = [
       [
@@ -97,6 +99,9 @@ describe('the master data feed', () => {
       ['deleting what is not there', { delete: [{ entity: 'categories', id: 'spaceship' }] }],
       ['an unknown key', { categories: [{ ...chainMaster().categories?.[0], colour: 'red' }] }],
       ['not master data', { tickets: [] }],
+      // A row stays where it was published: moved, the store it left would never hear of it again.
+      ['staff moved to another store', { staff: [{ ...exportedStaff, store: 'BJ01' }] }],
+      ['receipt terms for one store', { receipt_terms: [{ id: 'default', text: 'x', store: 'SH01' }] }],
     ];
     for (const [why, file] of refusals) {
       await expect(importMasterFile(hq.db, file, hq.now()), why).rejects.toMatchObject({
@@ -159,7 +164,7 @@ describe('the master data feed', () => {
     const seen = new Map<string, number>();
     let cursor = 0;
     const poll = async () => {
-      const page = await feedPage(hq.db, deviceOf(sh01), cursor, 50);
+      const page = await feedPage(hq.db, deviceOf(sh01), cursor, { limit: 50 });
       for (const row of page.rows) {
         expect(row.pos).toBeGreaterThan(cursor);
         seen.set(row.entityId, (row.payload as { reRepairDays: number }).reRepairDays);

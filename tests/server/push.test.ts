@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushRow } from '../../shared/sync-protocol';
 import { enrolledCounter, headquarters, outboxRow, type Hq } from '../helpers/hq';
@@ -84,6 +85,12 @@ describe('push', () => {
     expect(shuffled.statusCode).toBe(400);
     const huge = await push(counter, tickets(counter, 1, 501));
     expect(huge.statusCode).toBe(400);
+    // A payload must be a row: JSON that is not an object would break every later read of it.
+    for (const text of ['null', '[1,2]', '"text"']) {
+      const hash = createHash('sha256').update(text).digest('hex');
+      const notRow = await push(counter, [{ ...row, payload: text, hash }]);
+      expect([notRow.statusCode, notRow.json().error.code]).toEqual([400, 'invalid_input']);
+    }
     expect(await count('hq_received')).toBe(0);
   });
 

@@ -2,7 +2,7 @@ import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
 import { failWith } from '../../../shared/result';
 import { recordChange } from '../changes';
 import type { Ctx } from '../context';
-import { refuseIfHeadquarters } from '../sync/master-apply';
+import { refuseIfCatalogueFromHeadquarters } from '../sync/master-apply';
 import { categoryRow, findPolicy, listCategories } from './catalogue.repository';
 
 export async function getCatalogue(ctx: Ctx): Promise<OutputOf<'catalogue.get'>> {
@@ -19,7 +19,7 @@ export async function saveCategory(ctx: Ctx, input: ParsedInputOf<'catalogue.sav
     failWith('invalid_input', 'Unknown warranty policy', { fields: { warrantyPolicyId: 'unknown_key' } });
   }
   return ctx.core.db.transaction().execute(async (trx) => {
-    await refuseIfHeadquarters(trx, 'categories', input.id, 'id');
+    await refuseIfCatalogueFromHeadquarters(trx);
     const existing = await trx
       .selectFrom('categories')
       .select('sort')

@@ -82,7 +82,6 @@ const staff: Applier = {
       role: member.role,
       pin_hash: member.pinHash,
       active: member.active ? 1 : 0,
-      language: member.language,
       updated_at: now,
     };
     await trx
@@ -169,6 +168,24 @@ export async function applyMasterRow(
     .execute();
 }
 
+/**
+ * The end of a full download, when headquarters publishes a catalogue: it is the whole catalogue.
+ * Categories the store had of its own (its first-run defaults) that headquarters does not publish
+ * are made inactive, as if headquarters had deleted them.
+ */
+export async function retireLocalCategories(trx: Tx, ctx: Ctx): Promise<number> {
+  const published = trx.selectFrom('hq_master').select('entity_id').where('entity', '=', 'categories');
+  const any = await published.executeTakeFirst();
+  if (!any) return 0;
+  const result = await trx
+    .updateTable('categories')
+    .set({ active: 0, updated_at: ctx.core.now() })
+    .where('active', '=', 1)
+    .where('id', 'not in', published)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** The end of a full download: what headquarters no longer has goes, as a tombstone would take it. */
 export async function removeUnseen(trx: Tx, ctx: Ctx, generation: number): Promise<number> {
   const unseen = await trx
@@ -206,6 +223,16 @@ export async function refuseIfHeadquarters(
     .executeTakeFirst();
   if (row)
     failWith('forbidden', `Headquarters manages ${entity} ${id}`, { fields: { [field]: 'managed_by_hq' } });
+}
+
+/** Once headquarters publishes categories, the catalogue is its own: no category is made here. */
+export async function refuseIfCatalogueFromHeadquarters(db: Executor): Promise<void> {
+  const row = await db
+    .selectFrom('hq_master')
+    .select('entity_id')
+    .where('entity', '=', 'categories')
+    .executeTakeFirst();
+  if (row) failWith('forbidden', 'Headquarters manages the catalogue', { fields: { id: 'managed_by_hq' } });
 }
 
 /** The labour rate is headquarters' once a price list it published sets one. */

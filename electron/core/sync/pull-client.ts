@@ -5,7 +5,7 @@ import type { Ctx } from '../context';
 import type { Core } from '../core';
 import type { Executor } from '../db/schema';
 import { readSettings } from '../settings/settings.repository';
-import { applyMasterRow, removeUnseen } from './master-apply';
+import { applyMasterRow, removeUnseen, retireLocalCategories } from './master-apply';
 import { hqRequest, SyncFailure, unexpected, type Link } from './hq-request';
 
 /**
@@ -19,8 +19,9 @@ export async function startFullDownload(db: Executor): Promise<void> {
   );
 }
 
-async function fetchPage(link: Link, after: number): Promise<FeedPage | 'expired'> {
-  const response = await hqRequest(link, `/v1/pull?after=${after}`, { method: 'GET' });
+async function fetchPage(link: Link, after: number, download: boolean): Promise<FeedPage | 'expired'> {
+  const query = `after=${after}${download ? '&download=1' : ''}`;
+  const response = await hqRequest(link, `/v1/pull?${query}`, { method: 'GET' });
   if (response.status === 410) return 'expired';
   if (!response.ok) throw await unexpected(response);
   const parsed = feedPageSchema.safeParse(await response.json().catch(() => null));
@@ -42,9 +43,13 @@ export async function pullFeed(core: Core, link: Link): Promise<number> {
       .selectFrom('sync_state')
       .select(['feed_cursor', 'feed_resyncing', 'feed_generation'])
       .executeTakeFirstOrThrow();
-    const page = await fetchPage(link, state.feed_cursor);
+    const page = await fetchPage(link, state.feed_cursor, state.feed_resyncing === 1);
     if (page === 'expired') {
-      if (state.feed_cursor === 0) throw new SyncFailure('headquarters refused a download from the start');
+      // A download is never refused for age, only for a cursor ahead of headquarters' feed (its
+      // database restored): start again from 0, which is never refused, so this cannot loop.
+      if (state.feed_resyncing === 1 && state.feed_cursor === 0) {
+        throw new SyncFailure('headquarters refused a download from the start');
+      }
       await startFullDownload(core.db);
       continue;
     }
@@ -74,8 +79,10 @@ function applyPage(core: Core, ctx: Ctx, state: FeedState, page: FeedPage): Prom
     const now = await trx.selectFrom('sync_state').select('feed_cursor').executeTakeFirst();
     if (now?.feed_cursor !== state.feed_cursor) return null;
     for (const row of page.rows) await applyMasterRow(trx, ctx, row, state.feed_generation);
-    const removed =
-      finished && state.feed_resyncing === 1 ? await removeUnseen(trx, ctx, state.feed_generation) : 0;
+    const downloaded = finished && state.feed_resyncing === 1;
+    const removed = downloaded
+      ? (await removeUnseen(trx, ctx, state.feed_generation)) + (await retireLocalCategories(trx, ctx))
+      : 0;
     await trx
       .updateTable('sync_state')
       .set({

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { maxPushRows, type PushAnswer, type PushRefusal, type PushRow } from '../../../shared/sync-protocol';
+import type { z } from 'zod';
+import {
+  maxPushRows,
+  pushAnswerSchema,
+  pushRefusalSchema,
+  type PushRow,
+} from '../../../shared/sync-protocol';
 import type { Core } from '../core';
 import { hqRequest, SyncFailure, unexpected, type Link } from './hq-request';
 
@@ -42,11 +48,11 @@ async function nextBatch(core: Core): Promise<PushRow[]> {
 
 /**
  * The seq this database instance's pushes begin at, fixed at its first push (before which no row of
- * it has been forgotten): the oldest outbox row then, `oldest`. Kept per instance id, so a restored backup
- * (a new id) fixes its own.
+ * it has been forgotten): the oldest outbox row then, `oldest`. Kept per device and instance, so a
+ * restored backup (a new instance) and a counter enrolled again (a new device) each fix their own.
  */
-async function instanceFirstSeq(core: Core, dbInstanceId: string, oldest: number): Promise<number> {
-  const key = `sync_first_seq/${dbInstanceId}`;
+async function instanceFirstSeq(core: Core, link: Link, oldest: number): Promise<number> {
+  const key = `sync_first_seq/${link.deviceId}/${link.dbInstanceId}`;
   await core.db
     .insertInto('meta')
     .values({ key, value: String(oldest) })
@@ -58,6 +64,13 @@ async function instanceFirstSeq(core: Core, dbInstanceId: string, oldest: number
     .where('key', '=', key)
     .executeTakeFirstOrThrow();
   return Number(row.value);
+}
+
+/** Headquarters' answer, read as the protocol says it is; anything else is a failed run. */
+async function answer<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) throw new SyncFailure(`headquarters answered ${response.status} in an unknown shape`);
+  return parsed.data;
 }
 
 /** Forgets outbox rows headquarters holds: only after it said so. */
@@ -88,25 +101,27 @@ export async function pushOutbox(core: Core, link: Link): Promise<number> {
     const rows = await nextBatch(core);
     const first = rows[0];
     if (!first) return sent;
-    firstSeq ??= await instanceFirstSeq(core, link.dbInstanceId, first.seq);
+    firstSeq ??= await instanceFirstSeq(core, link, first.seq);
     const response = await hqRequest(link, '/v1/push', {
       method: 'POST',
       body: { dbInstanceId: link.dbInstanceId, firstSeq, rows },
     });
+    const last = rows.at(-1)?.seq ?? first.seq;
     if (response.status === 409) {
-      const refusal = (await response.json()) as PushRefusal;
+      const refusal = await answer(response, pushRefusalSchema);
       if (refusal.position < first.seq - 1) {
         throw new SyncFailure(`headquarters holds up to ${refusal.position}, this counter from ${first.seq}`);
       }
       if (refusal.error.code === 'different_payload') {
         throw new SyncFailure(`headquarters has other contents for rows up to ${refusal.position}`);
       }
-      await forgetUpTo(core, refusal.position);
+      // Never past this batch: only rows sent and known to be there are forgotten.
+      await forgetUpTo(core, Math.min(refusal.position, last));
       continue;
     }
     if (!response.ok) throw await unexpected(response);
-    const { acknowledged } = (await response.json()) as PushAnswer;
-    await forgetUpTo(core, acknowledged);
+    const { acknowledged } = await answer(response, pushAnswerSchema);
+    await forgetUpTo(core, Math.min(acknowledged, last));
     await checkpoint(core);
     sent += rows.filter((row) => row.seq <= acknowledged).length;
     if (acknowledged < first.seq) throw new SyncFailure('headquarters acknowledged nothing');

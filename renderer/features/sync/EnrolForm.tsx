@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Typography } from 'antd';
+import { App, Button, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract-sync';
 import { call } from '../../api';
@@ -8,7 +8,9 @@ import { useErrorText } from '../../app/useErrorText';
 type Values = { serverUrl: string; code: string; deviceName: string };
 
 /** Enrolling with headquarters' address and a one-time code (an admin's act). */
-export function EnrolForm({ onEnrolled }: { onEnrolled: (status: SyncStatus) => void }) {
+type Props = { onEnrolled: (status: SyncStatus) => void; onCancel?: () => void };
+
+export function EnrolForm({ onEnrolled, onCancel }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -43,9 +45,12 @@ export function EnrolForm({ onEnrolled }: { onEnrolled: (status: SyncStatus) => 
       <Form.Item name="deviceName" label={t('sync.enrol.deviceName')} rules={[{ required: true, max: 80 }]}>
         <Input />
       </Form.Item>
-      <Button type="primary" htmlType="submit">
-        {t('sync.enrol.submit')}
-      </Button>
+      <Space>
+        <Button type="primary" htmlType="submit">
+          {t('sync.enrol.submit')}
+        </Button>
+        {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
+      </Space>
     </Form>
   );
 }

@@ -1,6 +1,6 @@
 import { App, Card, Input, Segmented, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LookupTicket } from '../../../shared/lookup';
 import { call } from '../../api';
@@ -20,10 +20,15 @@ export function LookupPanel() {
   const [found, setFound] = useState<LookupTicket[] | null>(null);
   const [searching, setSearching] = useState(false);
 
+  // Only the latest search may show its answer: a slow one must not replace a newer one.
+  const latest = useRef(0);
+
   const search = async (text: string) => {
     if (!text.trim()) return;
+    const asked = (latest.current += 1);
     setSearching(true);
     const result = await call('sync.lookup', by === 'phone' ? { phone: text } : { serial: text });
+    if (asked !== latest.current) return;
     setSearching(false);
     if (!result.ok) {
       setFound(null);
@@ -38,7 +43,12 @@ export function LookupPanel() {
       <Space style={{ marginBottom: 16 }}>
         <Segmented<By>
           value={by}
-          onChange={setBy}
+          onChange={(next) => {
+            latest.current += 1;
+            setBy(next);
+            setFound(null);
+            setSearching(false);
+          }}
           options={[
             { value: 'phone', label: t('sync.lookup.by.phone') },
             { value: 'serial', label: t('sync.lookup.by.serial') },

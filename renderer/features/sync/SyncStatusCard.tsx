@@ -18,10 +18,15 @@ const cause = (error: string): 'unreachable' | 'revoked' | 'refused' | null => {
   return null;
 };
 
-type Props = { status: SyncStatus; onChange: (status: SyncStatus) => void; reload: () => void };
+type Props = {
+  status: SyncStatus;
+  onChange: (status: SyncStatus) => void;
+  reload: () => void;
+  onRelink?: () => void;
+};
 
 /** Last success, what waits and since when, the last error, the first download's progress; "sync now". */
-export function SyncStatusCard({ status, onChange, reload }: Props) {
+export function SyncStatusCard({ status, onChange, reload, onRelink }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -100,9 +105,12 @@ export function SyncStatusCard({ status, onChange, reload }: Props) {
           </Descriptions.Item>
         )}
       </Descriptions>
-      <Button type="primary" onClick={syncNow} loading={syncing}>
-        {t('sync.status.syncNow')}
-      </Button>
+      <Space>
+        <Button type="primary" onClick={syncNow} loading={syncing}>
+          {t('sync.status.syncNow')}
+        </Button>
+        {onRelink && <Button onClick={onRelink}>{t('sync.status.relink')}</Button>}
+      </Space>
     </Space>
   );
 }

@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { syncOnce } from '../../../electron/core/sync/sync.service';
 import type { Core } from '../../../electron/core/core';
-import { addStore, createEnrolmentCode } from '../../../server/stores';
+import { addStore } from '../../../server/stores';
 import { isMasterEntity } from '../../../shared/master-data';
-import { value } from '../../helpers/core';
-import { headquarters, type Hq } from '../../helpers/hq';
+import { enrolCounter, headquarters, type Hq } from '../../helpers/hq';
 import { repairStore } from '../../helpers/repair';
 import { FaultProxy } from './fault-proxy';
 
@@ -56,10 +55,7 @@ export async function enrolledStore(hq: Hq, proxy: FaultProxy, code: string): Pr
   const hqStoreId = known?.id ?? (await addStore(hq.db, { code, name: `${code} 门店` }, hq.now())).id;
   const store = await repairStore(code);
   keepOutboxLog(store.core.sqlite);
-  const { code: once } = await createEnrolmentCode(hq.db, code, 24, hq.now());
-  value(
-    await store.as('admin')('sync.enrol', { serverUrl: proxy.url, code: once, deviceName: `${code} 前台` }),
-  );
+  await enrolCounter(hq, proxy.url, store, code);
   return Object.assign(store, { code, hqStoreId });
 }
 
@@ -123,16 +119,25 @@ export async function invariantProblems(chain: Chain, options: Options = {}): Pr
     }
     for (const key of lost)
       if (!atHq.has(key)) problems.push(`${store.code}: lost row ${key} dropped by headquarters`);
-    const masterPushed = log.filter((row) => isMasterEntity(row.entity)).length;
-    const quarantined = await hq.db
-      .selectFrom('hq_quarantine')
-      .select(({ fn }) => fn.count<number>('seq').distinct().as('n'))
-      .where('store_id', '=', store.hqStoreId)
-      .where('reason', '=', 'master_data')
-      .executeTakeFirstOrThrow();
-    if (Number(quarantined.n) < masterPushed) {
-      problems.push(`${store.code}: ${masterPushed} master rows pushed, ${quarantined.n} in quarantine`);
-    }
+    // Every master row the store pushed (all of them, not only the latest) is in quarantine.
+    const masterSeqs = (
+      sqlite.prepare('SELECT seq, entity FROM test_outbox_log').all() as { seq: number; entity: string }[]
+    )
+      .filter((row) => isMasterEntity(row.entity))
+      .map((row) => row.seq);
+    const quarantinedSeqs = new Set(
+      (
+        await hq.db
+          .selectFrom('hq_quarantine')
+          .select('seq')
+          .where('store_id', '=', store.hqStoreId)
+          .where('reason', '=', 'master_data')
+          .execute()
+      ).map((row) => Number(row.seq)),
+    );
+    const unquarantined = masterSeqs.filter((seq) => !quarantinedSeqs.has(seq));
+    if (unquarantined.length > 0)
+      problems.push(`${store.code}: master rows ${unquarantined.join(',')} not quarantined`);
 
     // Headquarters' master data for this store, as the store holds it.
     const published = await hq.db
@@ -159,25 +164,82 @@ export async function invariantProblems(chain: Chain, options: Options = {}): Pr
     }
     for (const key of local.keys())
       problems.push(`${store.code}: master ${key} deleted at headquarters, still here`);
+    problems.push(...appliedProblems(store, published));
   }
 
-  // No (device, instance, seq) twice, none skipped.
+  // No (device, instance, seq) twice (hq_received's key makes sure), none skipped.
   const positions = await hq.db
     .selectFrom('hq_received')
     .select(({ fn }) => [
       'device_id',
       'db_instance_id',
       fn.countAll<number>().as('rows'),
-      fn.count<number>('seq').distinct().as('seqs'),
       fn.min<number>('seq').as('first'),
       fn.max<number>('seq').as('last'),
     ])
     .groupBy(['device_id', 'db_instance_id'])
     .execute();
   for (const p of positions) {
-    if (Number(p.rows) !== Number(p.seqs)) problems.push(`device ${p.device_id}: a seq received twice`);
     if (Number(p.last) - Number(p.first) + 1 !== Number(p.rows))
       problems.push(`device ${p.device_id}: seqs skipped`);
+  }
+  return problems;
+}
+
+type Published = { entity: string; entity_id: string; payload: unknown }[];
+
+/**
+ * What headquarters publishes, in the store's own tables (not only in its record of what it was
+ * sent): categories, policies and staff as published, no other category active, the receipt terms.
+ */
+function appliedProblems(store: ChainStore, published: Published): string[] {
+  const problems: string[] = [];
+  const sqlite = store.core.sqlite;
+  const live = (entity: string) => published.filter((row) => row.entity === entity);
+  for (const row of live('categories')) {
+    const category = row.payload as { nameZh: string; active: boolean };
+    const local = sqlite.prepare('SELECT name_zh, active FROM categories WHERE id = ?').get(row.entity_id);
+    if (!isDeepStrictEqual(local, { name_zh: category.nameZh, active: category.active ? 1 : 0 })) {
+      problems.push(`${store.code}: category ${row.entity_id} not as published`);
+    }
+  }
+  // When headquarters publishes categories, they are the store's whole catalogue: nothing else active.
+  const liveCategories = live('categories').map((row) => row.entity_id);
+  if (liveCategories.length > 0) {
+    const active = (
+      sqlite.prepare('SELECT id FROM categories WHERE active = 1').all() as { id: string }[]
+    ).map((row) => row.id);
+    if (!isDeepStrictEqual(active.sort(), [...liveCategories].sort())) {
+      problems.push(
+        `${store.code}: active categories ${active.join(',')} are not headquarters' ${liveCategories.join(',')}`,
+      );
+    }
+  }
+  for (const row of live('warranty_policies')) {
+    const local = sqlite.prepare('SELECT policy FROM warranty_policies WHERE id = ?').get(row.entity_id) as
+      { policy: string } | undefined;
+    if (!local || !isDeepStrictEqual(JSON.parse(local.policy), row.payload)) {
+      problems.push(`${store.code}: warranty policy ${row.entity_id} not as published`);
+    }
+  }
+  for (const row of live('staff')) {
+    const member = row.payload as { name: string; role: string; pinHash: string; active: boolean };
+    const local = sqlite
+      .prepare('SELECT name, role, pin_hash, active FROM staff WHERE id = ?')
+      .get(row.entity_id);
+    const expected = {
+      name: member.name,
+      role: member.role,
+      pin_hash: member.pinHash,
+      active: member.active ? 1 : 0,
+    };
+    if (!isDeepStrictEqual(local, expected))
+      problems.push(`${store.code}: staff ${row.entity_id} not as published`);
+  }
+  // Where headquarters publishes anything, its receipt terms are the store's (none: cleared).
+  const terms = live('receipt_terms')[0]?.payload as { text: string } | undefined;
+  if (published.length > 0 && store.core.settings.receiptTerms !== (terms?.text ?? '')) {
+    problems.push(`${store.code}: receipt terms differ`);
   }
   return problems;
 }

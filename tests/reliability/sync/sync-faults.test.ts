@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hashPin } from '../../../electron/core/auth/pin';
 import { runBackup } from '../../../electron/core/backup/backup.service';
 import { syncOnce } from '../../../electron/core/sync/sync.service';
 import { importMasterFile } from '../../../server/master-file';
@@ -192,8 +193,17 @@ describe('sync under faults: every test ends with the invariant', () => {
     expect(await invariantProblems(c)).toEqual([]);
   });
 
-  it('a cursor older than the feed keeps deletes: 410, a full download, and no deleted row comes back', async () => {
+  it('a cursor older than the feed keeps deletes: 410, one full download of several pages, and no deleted row comes back', async () => {
     const c = await start(['SH01', 'BJ01']);
+    // Enough rows that the download takes pages; one PIN hash for all (scrypt is slow on purpose).
+    const pinHash = await hashPin('9999');
+    const roster = Array.from({ length: 700 }, (_, i) => ({
+      store: 'SH01',
+      name: `店员${i}`,
+      role: 'clerk',
+      pinHash,
+    }));
+    await importMasterFile(c.hq.db, { staff: roster }, c.hq.now());
     await converge(c);
     await importMasterFile(
       c.hq.db,
@@ -214,6 +224,20 @@ describe('sync under faults: every test ends with the invariant', () => {
       });
     }
     expect(await invariantProblems(c)).toEqual([]);
+    // After it the store is caught up past the purged positions: the next runs download nothing.
+    const downloads = (store: (typeof c.stores)[number]) =>
+      (
+        store.core.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'sync.pull'").all() as {
+          details: string;
+        }[]
+      ).filter((row) => (JSON.parse(row.details) as { from: number }).from === 0).length;
+    for (const store of c.stores) {
+      const before = downloads(store);
+      for (let i = 0; i < 2; i++) {
+        expect(await syncOnce(store.core)).toMatchObject({ lastError: '', downloading: false });
+      }
+      expect(downloads(store)).toBe(before);
+    }
   });
 
   it('a restored backup pushes as a new database instance; headquarters keeps what the store lost', async () => {
