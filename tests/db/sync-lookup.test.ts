@@ -29,23 +29,38 @@ describe('cross-store lookup', () => {
     value(await beijing.as('clerk')('sync.now', {}));
     value(await shanghai.as('clerk')('sync.now', {}));
 
+    // Back in Beijing later with only a new number given: the old one is still on file there, and
+    // at headquarters.
+    const { customer_id: customerId } = beijing.core.sqlite
+      .prepare('SELECT customer_id FROM tickets WHERE id = ?')
+      .get(inBeijing.id) as { customer_id: string };
+    const firstReceivedAt = beijing.clock.now();
+    await beijing.passTime(3_600_000);
+    const again = await beijing.take({
+      customer: { id: customerId, name: '王伟', phones: ['137 0000 1234'] },
+    });
+    value(await beijing.as('clerk')('sync.now', {}));
+    const byNewNumber = value(await shanghai.as('clerk')('sync.lookup', { phone: '13700001234' }));
+    expect(byNewNumber.map((ticket) => ticket.ticketNo).sort()).toEqual(
+      [again.ticketNo, inBeijing.ticketNo].sort(),
+    );
+
     const byPhone = value(await shanghai.as('clerk')('sync.lookup', { phone: '138-0013-8000' }));
-    expect(byPhone).toEqual([
-      {
-        storeCode: 'BJ01',
-        storeName: '北京西单店',
-        ticketNo: inBeijing.ticketNo,
-        status: 'received',
-        receivedAt: beijing.clock.now(),
-        collectedAt: null,
-        categoryId: 'phone',
-        brand: phoneIntake().device.brand,
-        model: phoneIntake().device.model,
-        serial: 'BJ-SERIAL-0001',
-        reportedFault: phoneIntake().reportedFault,
-        customer: '王*',
-      },
-    ]);
+    expect(byPhone.map((ticket) => ticket.ticketNo)).toEqual([again.ticketNo, inBeijing.ticketNo]);
+    expect(byPhone.at(-1)).toEqual({
+      storeCode: 'BJ01',
+      storeName: '北京西单店',
+      ticketNo: inBeijing.ticketNo,
+      status: 'received',
+      receivedAt: firstReceivedAt,
+      collectedAt: null,
+      categoryId: 'phone',
+      brand: phoneIntake().device.brand,
+      model: phoneIntake().device.model,
+      serial: 'BJ-SERIAL-0001',
+      reportedFault: phoneIntake().reportedFault,
+      customer: '王*',
+    });
     // Nothing of the address or the phone travels to another store.
     expect(JSON.stringify(byPhone)).not.toContain('13800138000');
     const bySerial = value(await shanghai.as('clerk')('sync.lookup', { serial: 'bj-serial-0001' }));

@@ -40,6 +40,7 @@ export async function resolveCustomer(
   const existing = id ? await findCustomer(trx, id) : undefined;
   if (id && (!existing || existing.store_id !== storeId)) return failWith('not_found', 'No such customer');
   let customer: CustomersTable;
+  let changed = !existing;
   if (existing) {
     const { rowid: _rowid, ...stored } = existing;
     customer = stored;
@@ -50,7 +51,7 @@ export async function resolveCustomer(
       notes: input.notes || existing.notes,
       updated_at: now,
     };
-    const changed =
+    changed =
       update.name !== existing.name || update.address !== existing.address || update.notes !== existing.notes;
     if (changed) {
       await trx.updateTable('customers').set(update).where('id', '=', existing.id).execute();
@@ -84,14 +85,22 @@ export async function resolveCustomer(
       .values(added.map((phone) => ({ store_id: storeId, phone, customer_id: customerId })))
       .execute();
   }
-  if (!existing || added.length > 0 || existing.name !== input.name) {
+  if (changed || added.length > 0) {
+    // The customer as they now stand, every phone on file: headquarters' copy (and the chain's
+    // cross-store lookup) must not lose a number because this intake did not repeat it.
+    const onFile = await trx
+      .selectFrom('customer_phones')
+      .select('phone')
+      .where('customer_id', '=', customerId)
+      .orderBy('phone')
+      .execute();
     await queueSync(trx, ctx, 'customers', customerId, {
       id: customerId,
       storeId,
-      name: input.name,
-      address: input.address,
-      notes: input.notes,
-      phones,
+      name: customer.name,
+      address: customer.address,
+      notes: customer.notes,
+      phones: onFile.map((row) => row.phone),
     });
   }
   return customer;
