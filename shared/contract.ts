@@ -9,6 +9,7 @@ import { notifyContract } from './contract-notify';
 import { paymentsContract } from './contract-payments';
 import { daycloseContract } from './contract-dayclose';
 import { syncContract } from './contract-sync';
+import { qualityContract } from './contract-quality';
 import { languages, roles, type Role } from './roles';
 import { settingsFields } from './settings';
 import { ticketStatuses } from './ticket-status';
@@ -280,6 +281,7 @@ export const contract = {
   ...paymentsContract,
   ...daycloseContract,
   ...syncContract,
+  ...qualityContract,
 } as const;
 
 export type Contract = typeof contract;

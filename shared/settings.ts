@@ -30,6 +30,13 @@ export const settingsFields = z.strictObject({
   labourRatePerHourFen: z.number().int().min(0).max(1_000_000),
   /** The clerk counts the drawer at close before seeing how much it should hold. */
   blindClose: z.boolean(),
+  /** Ordinary repairs called back after hand-back, in percent (三包 replacements and refunds: all). */
+  followUpSharePercent: z.number().int().min(0).max(100),
+  /** Hours after hand-back within which the follow-up call is due. */
+  followUpDueHours: z.number().int().min(1).max(720),
+  /** A complaint is answered within this many hours and resolved within this many days. */
+  complaintReplyHours: z.number().int().min(1).max(720),
+  complaintResolveDays: z.number().int().min(1).max(365),
   /** Where "notify" posts customer messages (an SMS or WeChat gateway); empty: no sending. */
   notifyWebhookUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
   /** The store's own customer messages per language and status; missing or blank: the default. */
@@ -63,6 +70,10 @@ export const settingDefaults: Settings = {
   stallHours: 48,
   labourRatePerHourFen: 6000,
   blindClose: false,
+  followUpSharePercent: 30,
+  followUpDueHours: 72,
+  complaintReplyHours: 24,
+  complaintResolveDays: 30,
   notifyWebhookUrl: '',
   notifyTemplates: { 'zh-CN': {}, en: {} },
 };

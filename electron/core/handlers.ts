@@ -8,6 +8,7 @@ import { goodsHandlers } from './goods/goods.handlers';
 import { partsHandlers } from './parts/parts.handlers';
 import { repairHandlers } from './repair/repair.handlers';
 import { notifyHandlers } from './notify/notify.handlers';
+import { qualityHandlers } from './quality/quality.handlers';
 import { paymentsHandlers } from './payments/payments.handlers';
 import { daycloseHandlers } from './dayclose/dayclose.handlers';
 import { syncHandlers } from './sync/sync.handlers';
@@ -69,6 +70,7 @@ export const handlers: HandlerGroup<MethodName> = {
   ...partsHandlers,
   ...repairHandlers,
   ...notifyHandlers,
+  ...qualityHandlers,
   ...paymentsHandlers,
   ...daycloseHandlers,
   ...syncHandlers,

@@ -10,6 +10,7 @@ import type {
   RepairPartsTable,
 } from '../repair/repair.tables';
 import type { MoneyTables } from '../payments/money.tables';
+import type { QualityTables } from '../quality/quality.tables';
 import type {
   CustodyStateTable,
   ShelfCountResultsTable,
@@ -280,45 +281,46 @@ export type SyncStateTable = {
 /** A master data row as headquarters sent it (JSON), and the download generation that last saw it. */
 export type HqMasterTable = { entity: string; entity_id: string; payload: string; generation: number };
 
-export type DB = MoneyTables & {
-  sync_state: SyncStateTable;
-  hq_master: HqMasterTable;
-  meta: MetaTable;
-  stores: StoresTable;
-  staff: StaffTable;
-  staff_pin_attempts: StaffPinAttemptsTable;
-  settings: SettingsTable;
-  audit_log: AuditLogTable;
-  outbox: OutboxTable;
-  warranty_policies: WarrantyPoliciesTable;
-  categories: CategoriesTable;
-  device_models: DeviceModelsTable;
-  customers: CustomersTable;
-  customer_phones: CustomerPhonesTable;
-  customer_name_bigrams: { bigram: string; customer_rowid: number };
-  devices: DevicesTable;
-  ticket_sequences: { store_id: string; business_date: string; last_seq: number };
-  tickets: TicketsTable;
-  ticket_photos: TicketPhotosTable;
-  ticket_events: TicketEventsTable;
-  custody_movements: CustodyMovementsTable;
-  payments: PaymentsTable;
-  print_log: PrintLogTable;
-  intake_requests: { idempotency_key: string; ticket_id: string };
-  parts: PartsTable;
-  stock_movements: StockMovementsTable;
-  stock_requests: StockRequestsTable;
-  custody_state: CustodyStateTable;
-  shelf_counts: ShelfCountsTable;
-  shelf_count_scans: ShelfCountScansTable;
-  shelf_count_results: ShelfCountResultsTable;
-  labour_entries: LabourEntriesTable;
-  labour_timers: LabourTimersTable;
-  repair_parts: RepairPartsTable;
-  approvals: ApprovalsTable;
-  repair_checks: RepairChecksTable;
-  notifications: NotificationsTable;
-};
+export type DB = MoneyTables &
+  QualityTables & {
+    sync_state: SyncStateTable;
+    hq_master: HqMasterTable;
+    meta: MetaTable;
+    stores: StoresTable;
+    staff: StaffTable;
+    staff_pin_attempts: StaffPinAttemptsTable;
+    settings: SettingsTable;
+    audit_log: AuditLogTable;
+    outbox: OutboxTable;
+    warranty_policies: WarrantyPoliciesTable;
+    categories: CategoriesTable;
+    device_models: DeviceModelsTable;
+    customers: CustomersTable;
+    customer_phones: CustomerPhonesTable;
+    customer_name_bigrams: { bigram: string; customer_rowid: number };
+    devices: DevicesTable;
+    ticket_sequences: { store_id: string; business_date: string; last_seq: number };
+    tickets: TicketsTable;
+    ticket_photos: TicketPhotosTable;
+    ticket_events: TicketEventsTable;
+    custody_movements: CustodyMovementsTable;
+    payments: PaymentsTable;
+    print_log: PrintLogTable;
+    intake_requests: { idempotency_key: string; ticket_id: string };
+    parts: PartsTable;
+    stock_movements: StockMovementsTable;
+    stock_requests: StockRequestsTable;
+    custody_state: CustodyStateTable;
+    shelf_counts: ShelfCountsTable;
+    shelf_count_scans: ShelfCountScansTable;
+    shelf_count_results: ShelfCountResultsTable;
+    labour_entries: LabourEntriesTable;
+    labour_timers: LabourTimersTable;
+    repair_parts: RepairPartsTable;
+    approvals: ApprovalsTable;
+    repair_checks: RepairChecksTable;
+    notifications: NotificationsTable;
+  };
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

@@ -9,6 +9,7 @@ import {
   type TransitionVia,
 } from '../../../shared/ticket-status';
 import { queueSync, recordChange } from '../changes';
+import { scheduleFollowUp } from '../quality/followups.service';
 import { stopTimers } from './labour-ledger';
 import { sessionOf, type Ctx } from '../context';
 import type { Executor, TicketsTable, Tx } from '../db/schema';
@@ -149,6 +150,8 @@ export async function changeTicket(trx: Tx, ctx: Ctx, ticket: Ticket, change: Ch
     details: { ticketNo: ticket.ticket_no, fromStatus: ticket.status, toStatus: to, ...change.details },
   });
   await queueSync(trx, ctx, 'ticket_events', event.id, event);
+  // Handed back or refunded: a follow-up call may be due (after-sales quality).
+  if (moved && (to === 'collected' || to === 'refunded')) await scheduleFollowUp(trx, ctx, updated);
   // Off the workbench (on hold, at a vendor, finished, closed): the clock stops for everyone.
   if (moved && !fittingStatuses.includes(to)) await stopTimers(trx, ctx, ticket);
   Object.assign(ticket, updated); // a second act in the same transaction starts from this one

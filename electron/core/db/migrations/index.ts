@@ -8,6 +8,7 @@ import * as m0006 from './0006-repair';
 import * as m0007 from './0007-money';
 import * as m0008 from './0008-sync';
 import * as m0009 from './0009-feed';
+import * as m0010 from './0010-quality';
 
 export type Migration = { up(db: Kysely<unknown>): Promise<void> };
 
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0007-money': m0007,
   '0008-sync': m0008,
   '0009-feed': m0009,
+  '0010-quality': m0010,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;
