@@ -4,6 +4,7 @@ import {
   ExportOutlined,
   DashboardOutlined,
   CloudServerOutlined,
+  CustomerServiceOutlined,
   FormOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -19,6 +20,7 @@ import { BackupsPage } from '../features/backups/BackupsPage';
 import { BoardPage } from '../features/board/BoardPage';
 import { DayClosePage } from '../features/dayclose/DayClosePage';
 import { PickupPage } from '../features/pickup/PickupPage';
+import { QualityPage } from '../features/quality/QualityPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { GoodsPage } from '../features/goods/GoodsPage';
 import { HomePage } from '../features/home/HomePage';
@@ -78,6 +80,12 @@ export const routes: Route[] = [
     shortcut: 'F4',
   },
   { key: 'day', icon: <AccountBookOutlined />, page: () => <DayClosePage />, opensWith: 'drawer.state' },
+  {
+    key: 'quality',
+    icon: <CustomerServiceOutlined />,
+    page: () => <QualityPage />,
+    opensWith: 'followups.queue',
+  },
   { key: 'parts', icon: <ToolOutlined />, page: () => <PartsPage />, opensWith: 'parts.list' },
   { key: 'backups', icon: <CloudServerOutlined />, page: () => <BackupsPage />, opensWith: 'backup.list' },
   { key: 'staff', icon: <TeamOutlined />, page: () => <StaffPage />, opensWith: 'staff.list' },

@@ -5,6 +5,7 @@ import { workflowEn } from './workflow';
 import { notifyEn } from './notify';
 import { pickupEn } from './pickup';
 import { syncEn } from './sync';
+import { qualityEn } from './quality';
 import { daycloseEn } from './dayclose';
 import type { zhCN } from './zh-CN';
 
@@ -28,6 +29,7 @@ export const en: Shape<typeof zhCN> = {
     staff: 'Staff',
     backups: 'Backups',
     sync: 'Headquarters sync',
+    quality: 'Follow-ups and complaints',
   },
   shell: {
     lock: 'Lock',
@@ -360,6 +362,11 @@ export const en: Shape<typeof zhCN> = {
     },
   },
   fieldErrors: {
+    reply_first: 'Reply to the customer first',
+    unknown_ticket: 'No such ticket',
+    unknown_staff: 'No such staff member',
+    one_rating: 'Give one rating only',
+    not_reached: 'No rating without reaching the customer',
     managed_by_hq: 'Headquarters manages this; change it there',
     storage_not_over: 'The storage period is not over yet',
     before_from: 'The end is before the start',
@@ -429,5 +436,6 @@ export const en: Shape<typeof zhCN> = {
   notify: notifyEn,
   pickup: pickupEn,
   dayclose: daycloseEn,
+  quality: qualityEn,
   sync: syncEn,
 };

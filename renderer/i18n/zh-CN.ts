@@ -5,6 +5,7 @@ import { workflowZh } from './workflow';
 import { notifyZh } from './notify';
 import { pickupZh } from './pickup';
 import { syncZh } from './sync';
+import { qualityZh } from './quality';
 import { daycloseZh } from './dayclose';
 /** Simplified Chinese: the counter's first language. `en.ts` must have the same keys (typed). */
 export const zhCN = {
@@ -25,6 +26,7 @@ export const zhCN = {
     staff: '员工',
     backups: '备份',
     sync: '总部同步',
+    quality: '回访与投诉',
   },
   shell: {
     lock: '锁定',
@@ -344,6 +346,11 @@ export const zhCN = {
     },
   },
   fieldErrors: {
+    reply_first: '请先答复客户',
+    unknown_ticket: '找不到这张维修单',
+    unknown_staff: '找不到这位员工',
+    one_rating: '满意度只填一种',
+    not_reached: '未接通不能评分',
     managed_by_hq: '由总部统一管理，请在总部修改',
     storage_not_over: '尚未超过保管期',
     before_from: '结束日期早于开始日期',
@@ -411,5 +418,6 @@ export const zhCN = {
   notify: notifyZh,
   pickup: pickupZh,
   dayclose: daycloseZh,
+  quality: qualityZh,
   sync: syncZh,
 };

@@ -245,3 +245,28 @@ export function GoodsFields() {
     </>
   );
 }
+
+/** Follow-up calls and complaint deadlines (after-sales quality). */
+export function QualityFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item
+        name="followUpSharePercent"
+        label={t('quality.settings.share')}
+        extra={t('quality.settings.shareHelp')}
+      >
+        <InputNumber min={0} max={100} precision={0} addonAfter="%" />
+      </Form.Item>
+      <Form.Item name="followUpDueHours" label={t('quality.settings.dueHours')}>
+        <InputNumber min={1} max={720} precision={0} />
+      </Form.Item>
+      <Form.Item name="complaintReplyHours" label={t('quality.settings.replyHours')}>
+        <InputNumber min={1} max={720} precision={0} />
+      </Form.Item>
+      <Form.Item name="complaintResolveDays" label={t('quality.settings.resolveDays')}>
+        <InputNumber min={1} max={365} precision={0} />
+      </Form.Item>
+    </>
+  );
+}

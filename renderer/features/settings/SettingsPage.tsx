@@ -9,6 +9,7 @@ import {
   MoneyFields,
   PrinterFields,
   ReceiptFields,
+  QualityFields,
   SettingsForm,
   SystemFields,
 } from './SettingsForms';
@@ -61,6 +62,15 @@ export function SettingsPage() {
             children: (
               <SettingsForm {...formProps} name="money">
                 <MoneyFields />
+              </SettingsForm>
+            ),
+          },
+          {
+            key: 'quality',
+            label: t('quality.settings.tab'),
+            children: (
+              <SettingsForm {...formProps} name="quality">
+                <QualityFields />
               </SettingsForm>
             ),
           },
