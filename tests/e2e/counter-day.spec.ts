@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { denominations } from '../../shared/cash';
 import type { AppServer } from './app-server';
 import { adminPin, expect, seedStore, shot, test } from './fixtures';
+import { repairToReady } from './repair-steps';
 import { signInByKeyboard } from './intake-steps';
 import { scan, tabTo, typeInto } from './keyboard';
 import {
@@ -97,8 +98,6 @@ async function crew(app: AppServer) {
   return { clerk, technician, supervisor, parts };
 }
 
-type Crew = Awaited<ReturnType<typeof crew>>;
-
 /** A ticket taken in through the API by the clerk (the other counter PC), with an optional deposit. */
 async function takeInByApi(
   app: AppServer,
@@ -126,57 +125,6 @@ async function takeInByApi(
     },
     token,
   );
-}
-
-/**
- * The bench, through the core: the supervisor assigns, the technician diagnoses with an estimate,
- * fits the parts, logs the minutes and passes QC, and the supervisor's check makes it ready.
- */
-async function repairToReady(
-  app: AppServer,
-  people: Crew,
-  ticket: string,
-  job: { estimateFen: number; minutes: number; parts: { sku: string }[] },
-) {
-  const { technician, supervisor } = people;
-  const version = async () =>
-    (await app.rpc<{ version: number }>('repair.card', { ticket }, supervisor.token)).version;
-  await app.rpc(
-    'repair.assign',
-    { ticket, version: await version(), technicianId: technician.id },
-    supervisor.token,
-  );
-  await app.rpc(
-    'repair.diagnose',
-    {
-      ticket,
-      version: await version(),
-      diagnosis: '检测完成，按报价维修',
-      estimateFen: job.estimateFen,
-      next: 'in_repair',
-    },
-    technician.token,
-  );
-  for (const part of job.parts) {
-    const partId = people.parts[part.sku];
-    await app.rpc(
-      'repair.usePart',
-      { requestId: crypto.randomUUID(), ticket, partId, quantity: 1, oldPart: 'returned' },
-      technician.token,
-    );
-  }
-  await app.rpc('repair.logLabour', { ticket, minutes: job.minutes }, technician.token);
-  await app.rpc(
-    'repair.finish',
-    { ticket, version: await version(), actionTaken: '维修完成，测试正常', qcPassed: true },
-    technician.token,
-  );
-  const ready = await app.rpc<{ status: string }>(
-    'repair.check',
-    { ticket, version: await version(), passed: true },
-    supervisor.token,
-  );
-  expect(ready.status).toBe('ready');
 }
 
 /** The customer signs on the pad: one stroke with the mouse across the canvas. */

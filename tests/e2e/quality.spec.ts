@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { signaturePng } from '../helpers/signature';
 import type { AppServer } from './app-server';
 import { adminPin, expect, seedStore, shot, signIn, test } from './fixtures';
+import { repairToReady } from './repair-steps';
 
 /** A store that calls back every hand-back, and one phone repaired by 张师傅 and handed back. */
 async function handedBack(app: AppServer) {
@@ -31,30 +32,7 @@ async function handedBack(app: AppServer) {
     },
     admin,
   );
-  const version = async () => (await app.rpc<{ version: number }>('repair.card', { ticket }, admin)).version;
-  await app.rpc(
-    'repair.assign',
-    { ticket, version: await version(), technicianId: technician.id },
-    supervisor.token,
-  );
-  await app.rpc(
-    'repair.diagnose',
-    {
-      ticket,
-      version: await version(),
-      diagnosis: '压缩机启动电容坏',
-      estimateFen: 20000,
-      next: 'in_repair',
-    },
-    technician.token,
-  );
-  await app.rpc('repair.logLabour', { ticket, minutes: 30 }, technician.token);
-  await app.rpc(
-    'repair.finish',
-    { ticket, version: await version(), actionTaken: '更换启动电容', qcPassed: true },
-    technician.token,
-  );
-  await app.rpc('repair.check', { ticket, version: await version(), passed: true }, supervisor.token);
+  await repairToReady(app, { technician, supervisor }, ticket, { estimateFen: 20000, minutes: 30 });
   const bill = await app.rpc<{ version: number; balanceFen: number }>('payments.bill', { ticket }, admin);
   await app.rpc(
     'pickup.save',
