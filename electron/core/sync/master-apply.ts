@@ -25,6 +25,11 @@ const storeIdOf = (ctx: Ctx) => {
   return ctx.core.storeId;
 };
 
+/** A deleted row that tickets may name stays, inactive. */
+async function deactivate(trx: Tx, ctx: Ctx, table: 'categories' | 'staff', id: string): Promise<void> {
+  await trx.updateTable(table).set({ active: 0, updated_at: ctx.core.now() }).where('id', '=', id).execute();
+}
+
 const warrantyPolicies: Applier = {
   async upsert(trx, ctx, payload) {
     const policy = payload as z.infer<typeof warrantyPolicySchema>;
@@ -64,13 +69,7 @@ const categories: Applier = {
       .onConflict((oc) => oc.column('id').doUpdateSet(row))
       .execute();
   },
-  async remove(trx, ctx, id) {
-    await trx
-      .updateTable('categories')
-      .set({ active: 0, updated_at: ctx.core.now() })
-      .where('id', '=', id)
-      .execute();
-  },
+  remove: (trx, ctx, id) => deactivate(trx, ctx, 'categories', id),
 };
 
 const staff: Applier = {
@@ -92,11 +91,8 @@ const staff: Applier = {
     ctx.core.sessions.endFor(member.id); // a new role, PIN or deactivation takes effect at once
   },
   async remove(trx, ctx, id) {
-    await trx
-      .updateTable('staff')
-      .set({ active: 0, updated_at: ctx.core.now() })
-      .where('id', '=', id)
-      .execute();
+    await deactivate(trx, ctx, 'staff', id);
+    ctx.core.sessions.endFor(id); // signed out at once, as a deactivation at the counter does
   },
 };
 
