@@ -39,13 +39,15 @@ async function mainTechnician(db: Executor, ticketId: string): Promise<string | 
   return row && Number(row.minutes) > 0 ? row.technician_id : null;
 }
 
+/** One follow-up per ticket and reason (per complaint): a second is no row, and nothing to sync. */
 async function insertFollowUp(trx: Tx, ctx: Ctx, row: FollowUpsTable) {
-  await trx
+  const inserted = await trx
     .insertInto('follow_ups')
     .values(row)
     .onConflict((oc) => oc.doNothing())
-    .execute();
-  await queueSync(trx, ctx, 'follow_ups', row.id, row);
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
+    await queueSync(trx, ctx, 'follow_ups', row.id, row);
 }
 
 /**
