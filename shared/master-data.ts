@@ -93,6 +93,3 @@ export const feedPageSchema = z.strictObject({
   remaining: z.number().int().min(0),
 });
 export type FeedPage = z.infer<typeof feedPageSchema>;
-
-/** 410: the cursor is older than the feed's retention (its tombstones are gone): start again at 0. */
-export type FeedExpiredAnswer = { error: { code: 'cursor_expired'; message: string }; floor: number };

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { masterEntities } from './master-data';
 
 /**
  * The wire format between a counter and headquarters (server/ and, on the counter, the sync client).
@@ -35,7 +34,6 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** Everything up to `acknowledged` is at headquarters: the counter may delete those outbox rows. */
 export const pushAnswerSchema = z.object({ acknowledged: z.number().int().min(0) });
-export type PushAnswer = z.infer<typeof pushAnswerSchema>;
 
 /**
  * 409 when the batch does not follow on from what headquarters has (`gap`) or names a seq it has
@@ -45,7 +43,3 @@ export const pushRefusalSchema = z.object({
   error: z.object({ code: z.enum(['gap', 'different_payload']), message: z.string() }),
   position: z.number().int().min(0),
 });
-export type PushRefusal = z.infer<typeof pushRefusalSchema>;
-
-/** Entities only headquarters writes; a store pushing one is quarantined, never applied. */
-export const masterDataEntities: readonly string[] = masterEntities;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { masterDataEntities, type PushRequest, type PushRow } from '../../shared/sync-protocol';
+import { isMasterEntity } from '../../shared/master-data';
+import type { PushRequest, PushRow } from '../../shared/sync-protocol';
 import type { HqDatabase, HqTx } from '../db/schema';
 import { HqError } from '../stores';
 import type { AuthenticatedDevice } from '../stores';
@@ -22,7 +23,8 @@ function quarantineReason(device: AuthenticatedDevice, row: PushRow, payload: Re
   if (row.storeId !== device.storeId) return 'other_store' as const;
   if (typeof payload.store_id === 'string' && payload.store_id !== device.storeId)
     return 'other_store' as const;
-  if (masterDataEntities.includes(row.entity)) return 'master_data' as const;
+  // Only headquarters writes master data: a store pushing some is quarantined, never applied.
+  if (isMasterEntity(row.entity)) return 'master_data' as const;
   return null;
 }
 
