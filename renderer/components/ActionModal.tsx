@@ -1,9 +1,9 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError, Result } from '../../../shared/result';
-import { useErrorText } from '../../app/useErrorText';
-import { showFieldErrors } from '../../components/formErrors';
+import type { AppError, Result } from '../../shared/result';
+import { useErrorText } from '../app/useErrorText';
+import { showFieldErrors } from './formErrors';
 
 /**
  * The form's values if they pass its rules, else null. antd answers "out of date" when the page
@@ -22,9 +22,9 @@ async function checkedValues<V>(form: FormInstance<V>): Promise<V | null> {
 }
 
 /**
- * A small form for one step of the workflow, in a dialog: Enter in a field (or OK) sends it. A
- * refusal marks the fields the core named and says why; a ticket changed meanwhile (another person
- * acted on it) closes the dialog and the page reloads the card, so nobody acts on a stale one.
+ * A small form for one step (of a repair, a complaint, a call), in a dialog: Enter in a field (or
+ * OK) sends it. A refusal marks the fields the core named and says why; a record changed meanwhile
+ * (another person acted on it) closes the dialog and the page reloads, so nobody acts on a stale one.
  */
 export function ActionModal<V extends object>({
   title,

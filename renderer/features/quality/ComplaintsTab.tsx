@@ -6,7 +6,7 @@ import { severities } from '../../../shared/contract-quality';
 import { call } from '../../api';
 import { useRemote } from '../../app/useRemote';
 import { useStoreTime } from '../../app/useStoreTime';
-import { ActionModal } from '../repair/ActionModal';
+import { ActionModal } from '../../components/ActionModal';
 
 type Step = 'log' | 'assign' | 'reply' | 'resolve' | 'answer';
 type Open = { step: Step; complaint?: Complaint };

@@ -6,7 +6,7 @@ import { satisfactionLevels } from '../../../shared/contract-quality';
 import { call } from '../../api';
 import { useRemote } from '../../app/useRemote';
 import { useStoreTime } from '../../app/useStoreTime';
-import { ActionModal } from '../repair/ActionModal';
+import { ActionModal } from '../../components/ActionModal';
 
 type CallValues = { reached: boolean; level?: keyof typeof satisfactionLevels; comment?: string };
 

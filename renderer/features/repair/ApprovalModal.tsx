@@ -2,7 +2,7 @@ import { Alert, Descriptions, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { approvalMethods, type RepairCard } from '../../../shared/contract-repair';
 import { call } from '../../api';
-import { ActionModal } from './ActionModal';
+import { ActionModal } from '../../components/ActionModal';
 import { NoteField } from './form-bits';
 import { yuan } from '../../app/money';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RepairCard } from '../../../shared/contract-repair';
 import { call } from '../../api';
 import { YuanInput, yuanRule } from '../../components/YuanInput';
-import { ActionModal } from './ActionModal';
+import { ActionModal } from '../../components/ActionModal';
 import { SendingTextArea } from './form-bits';
 import { yuan } from '../../app/money';
 

@@ -2,7 +2,7 @@ import { Form, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RepairCard } from '../../../shared/contract-repair';
 import { call } from '../../api';
-import { ActionModal } from './ActionModal';
+import { ActionModal } from '../../components/ActionModal';
 import { NoteField, SendingTextArea } from './form-bits';
 
 type Props = { card: RepairCard; onClose: () => void; onDone: () => void };

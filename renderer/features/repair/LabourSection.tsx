@@ -9,7 +9,7 @@ import { call } from '../../api';
 import { useSession } from '../../app/session';
 import { useErrorText } from '../../app/useErrorText';
 import { useStoreTime } from '../../app/useStoreTime';
-import { ActionModal } from './ActionModal';
+import { ActionModal } from '../../components/ActionModal';
 import { NoteField } from './form-bits';
 import { elapsed, useNow } from './useNow';
 import { useTechnicians } from '../../app/useTechnicians';

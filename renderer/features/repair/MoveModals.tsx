@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RepairCard } from '../../../shared/contract-repair';
 import type { TicketStatus } from '../../../shared/ticket-status';
 import { call } from '../../api';
-import { ActionModal } from './ActionModal';
+import { ActionModal } from '../../components/ActionModal';
 import { NoteField } from './form-bits';
 import { useTechnicians } from '../../app/useTechnicians';
 

@@ -7,7 +7,7 @@ import { call } from '../../api';
 import { useCatalogue } from '../../app/useCatalogue';
 import { useRemote } from '../../app/useRemote';
 import { useSession } from '../../app/session';
-import { ActionModal } from './ActionModal';
+import { ActionModal } from '../../components/ActionModal';
 
 type Outcome = (typeof outcomes)[number];
 type Values = { outcome: Outcome; reason: string; replacementSerial: string };

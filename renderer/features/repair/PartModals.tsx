@@ -7,7 +7,7 @@ import { supervisorRoles } from '../../../shared/roles';
 import { call } from '../../api';
 import { useSession } from '../../app/session';
 import { usePartsErrors } from '../parts/usePartsErrors';
-import { ActionModal } from './ActionModal';
+import { ActionModal } from '../../components/ActionModal';
 import { yuan } from '../../app/money';
 
 type Props = { card: RepairCard; onClose: () => void; onDone: () => void };

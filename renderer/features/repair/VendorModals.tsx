@@ -5,7 +5,7 @@ import { vendorResults, type RepairCard } from '../../../shared/contract-repair'
 import { nextStatuses } from '../../../shared/ticket-status';
 import { call } from '../../api';
 import { useSession } from '../../app/session';
-import { ActionModal } from './ActionModal';
+import { ActionModal } from '../../components/ActionModal';
 import { NoteField } from './form-bits';
 
 type Props = { card: RepairCard; onClose: () => void; onDone: () => void };
