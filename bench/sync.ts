@@ -20,6 +20,7 @@ import { feedPage } from '../server/sync/feed';
 import type { InputOf, MethodName, OutputOf } from '../shared/contract';
 import { addDays, calendarDateIn } from '../shared/dates';
 import { phoneIntake } from '../tests/helpers/intake';
+import { fillOutboxBacklog } from '../tests/helpers/outbox-backlog';
 import { adminPin, storeInput } from '../tests/helpers/sample-store';
 import { median, msSince, nowNs, percentile } from './stats';
 
@@ -80,27 +81,8 @@ async function counterWithBacklog(backlog: number) {
     return call('tickets.create', input, token);
   };
   await intake();
-  const sample = core.sqlite
-    .prepare("SELECT store_id, payload FROM outbox WHERE entity = 'tickets' LIMIT 1")
-    .get() as { store_id: string; payload: string };
-  const ticket = JSON.parse(sample.payload) as Record<string, unknown>;
-  const insert = core.sqlite.prepare(
-    `INSERT INTO outbox (id, store_id, entity, entity_id, op, payload, created_at) VALUES (?, ?, 'tickets', ?, 'upsert', ?, ?)`,
-  );
-  const payloads: string[] = [];
-  core.sqlite.transaction(() => {
-    for (let i = 0; i < backlog; i++) {
-      const id = randomUUID();
-      const payload = JSON.stringify({
-        ...ticket,
-        id,
-        ticket_no: `SH01-261101-${String(i).padStart(6, '0')}`,
-      });
-      payloads.push(payload);
-      insert.run(randomUUID(), sample.store_id, id, payload, Date.now());
-    }
-  })();
-  return { core, call, token, intake, payloads, storeId: sample.store_id };
+  const { payloads, storeId } = fillOutboxBacklog(core, backlog, Date.now());
+  return { core, call, token, intake, payloads, storeId };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Core } from '../../../electron/core/core';
+import { fillOutboxBacklog } from '../../helpers/outbox-backlog';
 import { chain, invariantProblems } from './chain';
 
 const offlineChanges = 100_000;
@@ -18,25 +18,7 @@ describe('a long time offline', () => {
       // One real intake's rows, then the backlog: a ticket row per change (what a busy store's
       // months offline look like to the outbox), written straight into it for speed.
       await store.take();
-      const sample = store.core.sqlite
-        .prepare("SELECT store_id, payload FROM outbox WHERE entity = 'tickets' LIMIT 1")
-        .get() as { store_id: string; payload: string };
-      const ticket = JSON.parse(sample.payload) as Record<string, unknown>;
-      const insert = store.core.sqlite.prepare(
-        `INSERT INTO outbox (id, store_id, entity, entity_id, op, payload, created_at)
-         VALUES (?, ?, 'tickets', ?, 'upsert', ?, ?)`,
-      );
-      store.core.sqlite.transaction(() => {
-        for (let i = 0; i < offlineChanges; i++) {
-          const id = randomUUID();
-          const payload = JSON.stringify({
-            ...ticket,
-            id,
-            ticket_no: `SH01-261101-${String(i).padStart(6, '0')}`,
-          });
-          insert.run(randomUUID(), sample.store_id, id, payload, store.clock.now());
-        }
-      })();
+      fillOutboxBacklog(store.core, offlineChanges, store.clock.now());
 
       // The counter drains in a process of its own whose heap is smaller than the backlog.
       const dataDir = store.core.dataDir;
