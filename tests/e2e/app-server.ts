@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import readline from 'node:readline';
+import { addressPrinted, stopProcess } from './server-process';
 
 const serveEntry = path.resolve(__dirname, '../../out/main/serve.js');
 
@@ -17,26 +17,13 @@ export class AppServer {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     this.child = child;
-    const stdout = child.stdout;
-    if (!stdout) throw new Error('no stdout from the browser-mode server');
-    this.url = await new Promise<string>((resolve, reject) => {
-      const lines = readline.createInterface({ input: stdout });
-      lines.on('line', (line) => {
-        const match = /listening on (http:\/\/\S+)/.exec(line);
-        if (match?.[1]) resolve(match[1].replace(/\/$/, ''));
-      });
-      child.once('exit', (code) => reject(new Error(`browser-mode server exited with ${code}`)));
-    });
+    const url = await addressPrinted(child, /listening on (http:\/\/\S+)/, 'the browser-mode server');
+    this.url = url.replace(/\/$/, '');
   }
 
   /** Stops gracefully (SIGTERM: the on-close backup runs) and waits for the process to end. */
   async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    await stopProcess(this.child);
     this.child = null;
   }
 

@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import readline from 'node:readline';
 import { outboxRow } from '../helpers/outbox-row';
+import { addressPrinted, stopProcess } from './server-process';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = ['--import', 'tsx'];
@@ -39,24 +39,11 @@ export class HqServer {
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     this.child = child;
-    const stdout = child.stdout;
-    if (!stdout) throw new Error('no stdout from headquarters');
-    this.url = await new Promise<string>((resolve, reject) => {
-      readline.createInterface({ input: stdout }).on('line', (line) => {
-        const match = /listening at (http:\/\/[^"\s]+)/.exec(line);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`headquarters exited with ${code}`)));
-    });
+    this.url = await addressPrinted(child, /listening at (http:\/\/[^"\s]+)/, 'headquarters');
   }
 
   async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    await stopProcess(this.child);
     this.child = null;
   }
 
