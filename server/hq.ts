@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isCalendarDate } from '../shared/dates';
 import { openHqDatabase, storageFrom } from './db/open';
 import { exportMasterFile, importMasterFile } from './master-file';
 import { dayReport } from './reports/day-report';
@@ -77,7 +78,10 @@ async function main(): Promise<void> {
     } else if (command === 'feed purge') {
       const purged = await purgeTombstones(db, now - Number(values.days) * 86_400_000);
       console.log(`forgot ${purged} deletes older than ${values.days} days`);
-    } else if (command === 'report day' && values.date && /^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+    } else if (command === 'report day' && values.date !== undefined) {
+      // A real calendar day (2026-02-30 is none): an impossible date is refused, not an empty page.
+      if (!isCalendarDate(values.date))
+        throw new HqError('invalid_input', `${values.date} is not a date (YYYY-MM-DD)`);
       const report = await dayReport(db, values.date);
       const lang = values.lang === 'en' ? 'en' : 'zh-CN';
       process.stdout.write(dayReportText(report, lang));
