@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { importMasterFile } from '../../server/master-file';
 import { purgeTombstones } from '../../server/sync/feed';
-import { value } from '../helpers/core';
+import { rpc, value } from '../helpers/core';
 import { chainMaster, enrolCounter, listeningHeadquarters, type Hq } from '../helpers/hq';
 import { repairStore } from '../helpers/repair';
 
@@ -130,6 +130,9 @@ describe('the counter pulls headquarters’ master data', () => {
     await syncNow(store);
     const master = chainMaster();
     const hqClerk = await hqStaffId(hq, '总部店员');
+    // The clerk headquarters is about to delete is signed in at the counter.
+    const { token } = value(await rpc(store.core, 'auth.signIn', { staffId: hqClerk, pin: '1212' }));
+    expect((await rpc(store.core, 'auth.me', {}, { token })).ok).toBe(true);
     await importMasterFile(
       hq.db,
       {
@@ -152,6 +155,9 @@ describe('the counter pulls headquarters’ master data', () => {
       { id: 'tv', name_zh: '总部电视机', active: 0 },
     ]);
     expect(sql('SELECT active FROM staff WHERE id = ?', hqClerk)).toEqual([{ active: 0 }]);
+    // ...and is signed out at once, not at the end of the shift.
+    const after = await rpc(store.core, 'auth.me', {}, { token });
+    expect(after.ok || after.error.code).toBe('unauthenticated');
     expect(sql("SELECT entity_id FROM hq_master WHERE entity_id IN ('tv', ?)", hqClerk)).toEqual([]);
   });
 
