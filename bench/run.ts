@@ -10,6 +10,7 @@ import { adminPin, call, seedStaff } from '../scripts/seed/store';
 import { benchGoods } from './goods';
 import { benchPartsOnHand } from './parts';
 import { benchRepair } from './repair';
+import { benchReports } from './reports';
 import { benchIntake } from './intake';
 import { benchMoney } from './money';
 import { makeIntakeCases } from './intake-cases';
@@ -21,10 +22,10 @@ import { benchIndexedLookup, benchSearch } from './search';
 import { benchSync } from './sync';
 
 /** The benches, in the order they run; `--only search,repair` runs some of them. */
-const groups = ['search', 'goods', 'parts', 'repair', 'intake', 'money', 'print', 'sync'] as const;
+const groups = ['search', 'goods', 'parts', 'repair', 'reports', 'intake', 'money', 'print', 'sync'] as const;
 
 /**
- * `npm run bench -- --data-dir DIR [--only search,goods,parts,repair,intake,print,sync]`: opens a seeded
+ * `npm run bench -- --data-dir DIR [--only search,goods,parts,repair,reports,intake,print,sync]`: opens a seeded
  * database (`npm run seed`) with the real Core and prints one JSON object a line: {"metric",
  * "value", "unit", "tickets"}. Searches, lookups, the goods views and the repair board only read;
  * the repair bench moves open tickets there and back (each ends where it was, two versions on); the
@@ -138,6 +139,22 @@ async function main(): Promise<void> {
       emit('board.my_jobs.p95_ms', repair.myJobs.p95);
       emit('ticket.transition.p50_ms', repair.transition.p50);
       emit('ticket.transition.p95_ms', repair.transition.p95);
+    }
+
+    if (runs('reports')) {
+      // Before the intake and money benches add today's tickets: the year is the seeded history's.
+      const reports = await benchReports(core);
+      console.error(
+        `reports: ${reports.range.from}..${reports.range.to}, ${reports.tickets} tickets received; ` +
+          `the bare indexed count of them: ${reports.baseline.toFixed(2)} ms; ` +
+          reports.figures.map((f) => `${f.kind} ${f.median.toFixed(1)} ms (${f.rows} rows)`).join(', '),
+      );
+      emit('report.year.tickets', reports.tickets, 'tickets');
+      emit('report.baseline.year_count_ms', reports.baseline);
+      for (const figure of reports.figures) {
+        emit(`report.${figure.kind}.year_ms`, figure.median);
+        emit(`report.${figure.kind}.ratio_to_count`, figure.median / reports.baseline, 'ratio');
+      }
     }
 
     if (runs('intake')) {

@@ -10,6 +10,8 @@ import { paymentsContract } from './contract-payments';
 import { daycloseContract } from './contract-dayclose';
 import { syncContract } from './contract-sync';
 import { qualityContract } from './contract-quality';
+import { reportsContract } from './contract-reports';
+import { repairCallsContract } from './contract-repair-calls';
 import { languages, roles, type Role } from './roles';
 import { settingsFields } from './settings';
 import { ticketStatuses } from './ticket-status';
@@ -282,6 +284,8 @@ export const contract = {
   ...daycloseContract,
   ...syncContract,
   ...qualityContract,
+  ...reportsContract,
+  ...repairCallsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -78,6 +78,8 @@ export const intakeInputSchema = z.strictObject({
   promisedDate: calendarDateSchema,
   priority: z.enum(priorities).default('normal'),
   shelfLocation: text(20).default(''),
+  /** The repair call (叫修登记) this device was phoned in as: the intake closes it. */
+  repairCallId: z.uuid().optional(),
 });
 
 export type IntakeInput = z.input<typeof intakeInputSchema>;

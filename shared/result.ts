@@ -27,6 +27,8 @@ export const errorCodes = [
   'day_closed',
   /** Headquarters cannot be reached for something only it can answer (cross-store lookup). */
   'offline',
+  /** A long run (a report) was stopped by the person who started it. */
+  'cancelled',
   'internal',
 ] as const;
 

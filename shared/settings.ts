@@ -37,6 +37,8 @@ export const settingsFields = z.strictObject({
   /** A complaint is answered within this many hours and resolved within this many days. */
   complaintReplyHours: z.number().int().min(1).max(720),
   complaintResolveDays: z.number().int().min(1).max(365),
+  /** A repair call (叫修) is answered within this many hours. */
+  repairCallAnswerHours: z.number().int().min(1).max(72),
   /** Where "notify" posts customer messages (an SMS or WeChat gateway); empty: no sending. */
   notifyWebhookUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
   /** The store's own customer messages per language and status; missing or blank: the default. */
@@ -74,6 +76,7 @@ export const settingDefaults: Settings = {
   followUpDueHours: 72,
   complaintReplyHours: 24,
   complaintResolveDays: 30,
+  repairCallAnswerHours: 4,
   notifyWebhookUrl: '',
   notifyTemplates: { 'zh-CN': {}, en: {} },
 };

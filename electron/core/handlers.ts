@@ -9,6 +9,7 @@ import { partsHandlers } from './parts/parts.handlers';
 import { repairHandlers } from './repair/repair.handlers';
 import { notifyHandlers } from './notify/notify.handlers';
 import { qualityHandlers } from './quality/quality.handlers';
+import { reportsHandlers } from './reports/reports.handlers';
 import { paymentsHandlers } from './payments/payments.handlers';
 import { daycloseHandlers } from './dayclose/dayclose.handlers';
 import { syncHandlers } from './sync/sync.handlers';
@@ -71,6 +72,7 @@ export const handlers: HandlerGroup<MethodName> = {
   ...repairHandlers,
   ...notifyHandlers,
   ...qualityHandlers,
+  ...reportsHandlers,
   ...paymentsHandlers,
   ...daycloseHandlers,
   ...syncHandlers,

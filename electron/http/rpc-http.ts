@@ -25,5 +25,6 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   changed_meanwhile: 409,
   day_closed: 409,
   offline: 503,
+  cancelled: 409,
   internal: 500,
 };

@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   AppstoreOutlined,
+  BarChartOutlined,
   ExportOutlined,
   DashboardOutlined,
   CloudServerOutlined,
@@ -21,6 +22,7 @@ import { BoardPage } from '../features/board/BoardPage';
 import { DayClosePage } from '../features/dayclose/DayClosePage';
 import { PickupPage } from '../features/pickup/PickupPage';
 import { QualityPage } from '../features/quality/QualityPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { GoodsPage } from '../features/goods/GoodsPage';
 import { HomePage } from '../features/home/HomePage';
@@ -49,7 +51,8 @@ export const routes: Route[] = [
   {
     key: 'intake',
     icon: <FormOutlined />,
-    page: () => <IntakePage />,
+    // `#/intake/<id>`: taking in the device a repair call was about.
+    page: (repairCallId) => <IntakePage key={repairCallId ?? ''} repairCallId={repairCallId} />,
     opensWith: 'tickets.create',
     shortcut: 'F2',
   },
@@ -85,6 +88,12 @@ export const routes: Route[] = [
     icon: <CustomerServiceOutlined />,
     page: () => <QualityPage />,
     opensWith: 'followups.queue',
+  },
+  {
+    key: 'reports',
+    icon: <BarChartOutlined />,
+    page: (kind) => <ReportsPage kind={kind} />,
+    opensWith: 'reports.run',
   },
   { key: 'parts', icon: <ToolOutlined />, page: () => <PartsPage />, opensWith: 'parts.list' },
   { key: 'backups', icon: <CloudServerOutlined />, page: () => <BackupsPage />, opensWith: 'backup.list' },

@@ -6,6 +6,7 @@ import { notifyEn } from './notify';
 import { pickupEn } from './pickup';
 import { syncEn } from './sync';
 import { qualityEn } from './quality';
+import { reportsEn } from './reports';
 import { daycloseEn } from './dayclose';
 import type { zhCN } from './zh-CN';
 
@@ -30,6 +31,7 @@ export const en: Shape<typeof zhCN> = {
     backups: 'Backups',
     sync: 'Headquarters sync',
     quality: 'Follow-ups and complaints',
+    reports: 'Reports',
   },
   shell: {
     lock: 'Lock',
@@ -426,6 +428,7 @@ export const en: Shape<typeof zhCN> = {
     withItsRepair:
       'A customer’s device moves with its repair: send it out, take it back or scrap it from the ticket’s workflow',
     offline: 'Headquarters cannot be reached: this needs the network; everything else works as usual',
+    cancelled: 'Stopped before it finished',
     internal: 'Something went wrong; the change was not saved',
     network: 'Cannot reach the service',
   },
@@ -437,5 +440,6 @@ export const en: Shape<typeof zhCN> = {
   pickup: pickupEn,
   dayclose: daycloseEn,
   quality: qualityEn,
+  reports: reportsEn,
   sync: syncEn,
 };

@@ -1,5 +1,6 @@
 /**
- * Texts of after-sales quality (`quality.*`): the follow-up call queue and the complaints board.
+ * Texts of after-sales quality (`quality.*`): the follow-up call queue, the complaints board and the
+ * repair-call log.
  * Joined into zh-CN.ts and en.ts.
  */
 export const qualityZh = {
@@ -11,8 +12,9 @@ export const qualityZh = {
     dueHours: '取机后几小时内回访',
     replyHours: '投诉答复期限（小时）',
     resolveDays: '投诉解决期限（天）',
+    callAnswerHours: '叫修答复期限（小时）',
   },
-  tabs: { followUps: '回访', complaints: '投诉' },
+  tabs: { followUps: '回访', complaints: '投诉', calls: '叫修登记' },
   reasons: { sampled: '抽样回访', warranty: '三包回访', complaint: '投诉回访' },
   followUps: {
     empty: '没有待回访的客户',
@@ -35,6 +37,40 @@ export const qualityZh = {
     levels: { satisfied: '满意', fairly_satisfied: '基本满意', dissatisfied: '不满意' },
     comment: '客户意见',
     openedComplaint: '客户不满意，已自动登记投诉',
+  },
+  calls: {
+    log: '登记叫修',
+    open: '待处理',
+    closed: '近 30 天已结',
+    empty: '没有待处理的叫修',
+    noneClosed: '近 30 天没有已结的叫修',
+    overdue: '超时未答复',
+    answered: '已答复',
+    awaitingAnswer: '待答复',
+    converted: '已收机 {{ticketNo}}',
+    cancelled: '已取消',
+    columns: {
+      calledAt: '来电时间',
+      answerBy: '答复期限',
+      customer: '客户',
+      product: '产品',
+      fault: '故障',
+      answer: '答复',
+      state: '状态',
+    },
+    fields: {
+      phone: '联系电话',
+      name: '客户姓名',
+      category: '品类',
+      brand: '品牌',
+      model: '型号',
+      fault: '故障描述',
+      address: '地址（上门时填写）',
+      answer: '答复内容',
+      reason: '取消原因',
+    },
+    actions: { answer: '答复', takeIn: '收机', cancel: '取消' },
+    fromCall: '来自叫修登记：{{name}} {{phone}}，{{at}} 来电',
   },
   complaints: {
     log: '登记投诉',
@@ -88,8 +124,9 @@ export const qualityEn = {
     dueHours: 'Call within (hours after hand-back)',
     replyHours: 'Reply to a complaint within (hours)',
     resolveDays: 'Resolve a complaint within (days)',
+    callAnswerHours: 'Answer a repair call within (hours)',
   },
-  tabs: { followUps: 'Follow-ups', complaints: 'Complaints' },
+  tabs: { followUps: 'Follow-ups', complaints: 'Complaints', calls: 'Repair calls' },
   reasons: { sampled: 'Sampled', warranty: 'Warranty', complaint: 'After a complaint' },
   followUps: {
     empty: 'No customer to call back',
@@ -112,6 +149,40 @@ export const qualityEn = {
     levels: { satisfied: 'Satisfied', fairly_satisfied: 'Fairly satisfied', dissatisfied: 'Dissatisfied' },
     comment: "Customer's words",
     openedComplaint: 'Dissatisfied: a complaint was opened',
+  },
+  calls: {
+    log: 'Log a repair call',
+    open: 'Open',
+    closed: 'Closed in the last 30 days',
+    empty: 'No repair call waiting',
+    noneClosed: 'Nothing closed in the last 30 days',
+    overdue: 'Not answered in time',
+    answered: 'Answered',
+    awaitingAnswer: 'Awaiting answer',
+    converted: 'Taken in as {{ticketNo}}',
+    cancelled: 'Cancelled',
+    columns: {
+      calledAt: 'Called',
+      answerBy: 'Answer by',
+      customer: 'Customer',
+      product: 'Product',
+      fault: 'Fault',
+      answer: 'Answer',
+      state: 'State',
+    },
+    fields: {
+      phone: 'Phone',
+      name: 'Customer name',
+      category: 'Category',
+      brand: 'Brand',
+      model: 'Model',
+      fault: 'Fault',
+      address: 'Address (for a visit)',
+      answer: 'What the customer was told',
+      reason: 'Why it is cancelled',
+    },
+    actions: { answer: 'Answer', takeIn: 'Take in', cancel: 'Cancel' },
+    fromCall: 'From a repair call: {{name}} {{phone}}, called {{at}}',
   },
   complaints: {
     log: 'Log a complaint',

@@ -6,6 +6,7 @@ import { notifyZh } from './notify';
 import { pickupZh } from './pickup';
 import { syncZh } from './sync';
 import { qualityZh } from './quality';
+import { reportsZh } from './reports';
 import { daycloseZh } from './dayclose';
 /** Simplified Chinese: the counter's first language. `en.ts` must have the same keys (typed). */
 export const zhCN = {
@@ -27,6 +28,7 @@ export const zhCN = {
     backups: '备份',
     sync: '总部同步',
     quality: '回访与投诉',
+    reports: '报表',
   },
   shell: {
     lock: '锁定',
@@ -408,6 +410,7 @@ export const zhCN = {
     atHandBack: '客户取机请在「取机」（F4）办理：结清费用、客户签名、收回取机凭证',
     withItsRepair: '客户的设备随维修单流转：请在维修单的维修流程中送厂家、厂家返回或报废',
     offline: '无法连接总部：此功能需要联网，其余操作不受影响',
+    cancelled: '已中途取消',
     internal: '出错了，本次修改没有保存',
     network: '无法连接到服务',
   },
@@ -419,5 +422,6 @@ export const zhCN = {
   pickup: pickupZh,
   dayclose: daycloseZh,
   quality: qualityZh,
+  reports: reportsZh,
   sync: syncZh,
 };

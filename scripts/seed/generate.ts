@@ -8,6 +8,8 @@ import { dayNumber, Zone } from './calendar';
 import { produceHistory, type Batch, type Plan } from './producer';
 import { prepareStore } from './store';
 import { seedParts } from './parts';
+import { seedQualityHistory } from './quality-history';
+import { deriveReportFacts } from './report-facts';
 import { SeedWriter } from './writer';
 
 export type SeedOptions = {
@@ -119,6 +121,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       });
 
     writer.commit();
+    deriveReportFacts(sqlite);
+    seedQualityHistory(sqlite, { storeId: store.id, seed: plan.seed, end: plan.end });
 
     const parts = options.parts
       ? seedParts(sqlite, { storeId: store.id, parts: options.parts, seed: plan.seed, now: plan.end }).parts

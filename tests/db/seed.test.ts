@@ -509,6 +509,38 @@ describe('npm run seed', () => {
     expect(found.map((t) => t.id)).toEqual(expect.arrayContaining(theirs.map((t) => t.id)));
   });
 
+  it('calls back a share of hand-backs, opens a complaint for each unhappy rating, and logs repair calls before their intakes', () => {
+    const collected = one('SELECT count(*) FROM tickets WHERE collected_at IS NOT NULL') as number;
+    const followUps = one('SELECT count(*) FROM follow_ups') as number;
+    expect(followUps / collected).toBeGreaterThan(0.25);
+    expect(followUps / collected).toBeLessThan(0.35);
+    // Closed exactly when a call reached the customer, at that call.
+    expect(
+      one(`SELECT count(*) FROM follow_ups f WHERE (f.closed_at IS NULL) !=
+        NOT EXISTS (SELECT 1 FROM follow_up_calls c WHERE c.follow_up_id = f.id AND c.reached = 1 AND c.at = f.closed_at)`),
+    ).toBe(0);
+    expect(
+      one(
+        'SELECT count(*) FROM follow_ups f JOIN tickets t ON t.id = f.ticket_id WHERE f.created_at != t.collected_at',
+      ),
+    ).toBe(0);
+    const unhappy = one('SELECT count(*) FROM follow_up_calls WHERE satisfaction <= 2') as number;
+    expect(unhappy).toBeGreaterThan(0);
+    expect(one("SELECT count(*) FROM complaints WHERE source = 'follow_up'")).toBe(unhappy);
+    expect(
+      one('SELECT count(*) FROM complaints WHERE resolved_at < replied_at OR replied_at < created_at'),
+    ).toBe(0);
+    const calls = all<{ called_at: number; received_at: number | null; close_reason: string }>(
+      `SELECT r.called_at, t.received_at, r.close_reason FROM repair_calls r LEFT JOIN tickets t ON t.id = r.ticket_id`,
+    );
+    expect(calls.length).toBeGreaterThan(tickets / 50);
+    expect(
+      calls
+        .filter((c) => c.close_reason === 'converted')
+        .every((c) => c.received_at !== null && c.called_at < c.received_at),
+    ).toBe(true);
+  });
+
   it('gives the same history for the same seed, in a worker thread too', async () => {
     const dataDir = tempDir('rc-seed-again-');
     await seedDatabase({ ...options, dataDir, worker: true });

@@ -188,6 +188,15 @@ export type TicketsTable = {
   /** When the claim receipt was taken back at hand-back, or declared lost (migration 0007). */
   claim_voided_at: number | null;
   claim_void_reason: '' | 'returned' | 'lost';
+  /** The product as received (migration 0011): the reports group by it without a join. */
+  category_id: string | null;
+  brand: string;
+  model: string;
+  /** When the work first finished: ready, returned unrepaired or replaced. */
+  finished_at: number | null;
+  /** The device's previous ticket, and the days from its hand-back (or receipt) to this receipt. */
+  prior_ticket_id: string | null;
+  prior_gap_days: number | null;
 };
 
 export type TicketPhotosTable = {

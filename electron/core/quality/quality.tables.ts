@@ -61,4 +61,41 @@ export type QualityTables = {
   complaint_events: ComplaintEventsTable;
   follow_ups: FollowUpsTable;
   follow_up_calls: FollowUpCallsTable;
+  work_credits: WorkCreditsTable;
+  repair_calls: RepairCallsTable;
+};
+
+/** A technician's net labour on a finished ticket (migration 0011), derived from the labour ledger. */
+export type WorkCreditsTable = {
+  ticket_id: string;
+  technician_id: string;
+  store_id: string;
+  finished_at: number;
+  minutes: number;
+  first_time_fix: 0 | 1;
+};
+
+export type RepairCallsTable = {
+  id: string;
+  store_id: string;
+  customer_name: string;
+  customer_phone: string;
+  category_id: string | null;
+  brand: string;
+  model: string;
+  fault: string;
+  address: string;
+  called_at: number;
+  answer_due_at: number;
+  answered_at: number | null;
+  answer: string;
+  answered_by: string | null;
+  ticket_id: string | null;
+  closed_at: number | null;
+  close_reason: 'converted' | 'cancelled' | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  version: number;
+  idempotency_key: string;
 };

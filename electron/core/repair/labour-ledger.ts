@@ -2,6 +2,7 @@ import { newId } from '../../../shared/ids';
 import { queueSync } from '../changes';
 import { sessionOf, type Ctx } from '../context';
 import type { Tx } from '../db/schema';
+import { refreshWorkCredits } from '../reports/work-credits';
 import type { LabourEntriesTable } from './repair.tables';
 
 /*
@@ -29,6 +30,7 @@ export async function appendLabour(
   await trx.insertInto('labour_entries').values(row).execute();
   await queueSync(trx, ctx, 'labour_entries', row.id, row);
   await markActive(trx, ctx, row.ticket_id);
+  await refreshWorkCredits(trx, row.ticket_id); // labour after the finish still counts
   return row;
 }
 

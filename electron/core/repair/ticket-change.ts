@@ -3,6 +3,7 @@ import { failWith } from '../../../shared/result';
 import type { Role } from '../../../shared/roles';
 import {
   fittingStatuses,
+  pickupStatuses,
   ruleFor,
   type TicketStatus,
   type TransitionRule,
@@ -10,6 +11,7 @@ import {
 } from '../../../shared/ticket-status';
 import { queueSync, recordChange } from '../changes';
 import { scheduleFollowUp } from '../quality/followups.service';
+import { refreshWorkCredits } from '../reports/work-credits';
 import { stopTimers } from './labour-ledger';
 import { sessionOf, type Ctx } from '../context';
 import type { Executor, TicketsTable, Tx } from '../db/schema';
@@ -115,10 +117,14 @@ export async function changeTicket(trx: Tx, ctx: Ctx, ticket: Ticket, change: Ch
   const now = ctx.core.now();
   const to = change.to ?? (ticket.status as TicketStatus);
   const moved = to !== ticket.status;
+  // The first time the work ends (ready, returned unrepaired, replaced) is when the reports credit it.
+  const finishes =
+    moved && ticket.finished_at === null && (pickupStatuses as readonly TicketStatus[]).includes(to);
   const updated = await trx
     .updateTable('tickets')
     .set({
       ...change.set,
+      ...(finishes ? { finished_at: now } : {}),
       status: to,
       status_at: moved ? now : ticket.status_at,
       activity_at: now,
@@ -154,6 +160,7 @@ export async function changeTicket(trx: Tx, ctx: Ctx, ticket: Ticket, change: Ch
   if (moved && (to === 'collected' || to === 'refunded')) await scheduleFollowUp(trx, ctx, updated);
   // Off the workbench (on hold, at a vendor, finished, closed): the clock stops for everyone.
   if (moved && !fittingStatuses.includes(to)) await stopTimers(trx, ctx, ticket);
+  if (updated.finished_at !== null) await refreshWorkCredits(trx, ticket.id);
   Object.assign(ticket, updated); // a second act in the same transaction starts from this one
   return { ticketId: ticket.id, status: to, version: updated.version };
 }

@@ -9,6 +9,7 @@ import { currentState } from '../custody/custody-ledger';
 import type { Tx } from '../db/schema';
 import { moveWithin } from '../goods/custody.service';
 import { localStore } from '../store/store.repository';
+import { refreshWorkCredits } from '../reports/work-credits';
 
 import { changeTicket, needsApproval, ticketForChange, transition, type Ticket } from './ticket-change';
 
@@ -188,6 +189,7 @@ async function recordCheck(
   };
   await trx.insertInto('repair_checks').values(row).execute();
   await queueSync(trx, ctx, 'repair_checks', row.id, row);
+  await refreshWorkCredits(trx, row.ticket_id);
 }
 
 /** Moves the promised date of open work; never into the past, and always with the reason why. */

@@ -11,6 +11,7 @@ import { ticketsOfDevice } from '../devices/devices.repository';
 import { recordPayment } from '../payments/payment-ledger';
 import { dayForWrite } from '../dayclose/business-day';
 import { localStore } from '../store/store.repository';
+import { convertRepairCall } from '../quality/repair-calls.service';
 import { checkIntake, decodePhoto, overridesWarranty } from './intake-rules';
 import { resolveCustomer } from './resolve-customer';
 import { resolveDevice } from './resolve-device';
@@ -53,6 +54,7 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
     const customer = await resolveCustomer(trx, ctx, store.id, input.customer);
     const customerId = customer.id;
     const { device, isNew } = await resolveDevice(trx, ctx, store.id, customerId, input.device);
+    const history = isNew ? [] : await ticketsOfDevice(trx, device.id);
     const assessment = assessIntake({
       policy,
       purchaseDate: device.purchase_date,
@@ -60,8 +62,9 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
       timeZone: store.time_zone,
       part: input.warrantyPart,
       userDamage: input.userDamage,
-      history: isNew ? [] : await ticketsOfDevice(trx, device.id),
+      history,
     });
+    const prior = history.at(-1);
     const { reRepairOf, ...warranty } = assessment;
     const overridden = overridesWarranty(warranty.suggestedServiceType, input.serviceType);
     if (overridden && !input.serviceTypeReason) {
@@ -120,6 +123,14 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
       replacement_serial: '',
       claim_voided_at: null,
       claim_void_reason: '' as const,
+      category_id: device.category_id,
+      brand: device.brand,
+      model: device.model,
+      finished_at: null,
+      prior_ticket_id: prior?.id ?? null,
+      prior_gap_days: prior
+        ? Math.floor((now - (prior.collected_at ?? prior.received_at)) / 86_400_000)
+        : null,
     };
     await trx.insertInto('tickets').values(ticket).execute();
     const photoIds = photos.map(() => newId());
@@ -180,6 +191,7 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
       });
       await queueSync(trx, ctx, 'payments', payment.id, payment);
     }
+    if (input.repairCallId) await convertRepairCall(trx, ctx, input.repairCallId, id);
     await trx
       .insertInto('intake_requests')
       .values({ idempotency_key: input.idempotencyKey, ticket_id: id })

@@ -1,13 +1,15 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Divider, Form, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Divider, Form, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequirableField } from '../../../shared/catalogue';
 import type { OutputOf } from '../../../shared/contract';
+import type { RepairCall } from '../../../shared/contract-repair-calls';
 import { call } from '../../api';
 import { useCatalogue } from '../../app/useCatalogue';
 import { useErrorText } from '../../app/useErrorText';
+import { useStoreTime } from '../../app/useStoreTime';
 import { showFieldErrors } from '../../components/formErrors';
 import { usePrintTicket } from '../../print/usePrintTicket';
 import { ConditionSection } from './ConditionSection';
@@ -36,8 +38,10 @@ const blank = (): Partial<IntakeForm> => ({
 /**
  * Taking a device in, keyboard first: phone, name, device, fault, condition, accessories, 三包,
  * money, promise. Ctrl+Enter (or the button) saves and prints the claim receipt and repair card.
+ * Opened from a repair call (`#/intake/<call id>`), it starts from what the customer said on the
+ * phone, and saving closes the call.
  */
-export function IntakePage() {
+export function IntakePage({ repairCallId }: { repairCallId?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -47,7 +51,30 @@ export function IntakePage() {
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [saving, setSaving] = useState(false);
   const { print, element: printTarget } = usePrintTicket();
+  const storeTime = useStoreTime();
+  const [repairCall, setRepairCall] = useState<RepairCall | null>(null);
   const category = categoryOf(Form.useWatch(['device', 'categoryId'], form));
+
+  useEffect(() => {
+    if (!repairCallId) return;
+    void call('repairCalls.get', { id: repairCallId }).then((result) => {
+      if (!result.ok) return void message.error(errorText(result.error));
+      const phoned = result.value;
+      setRepairCall(phoned);
+      form.setFieldsValue({
+        customer: { name: phoned.customerName, phones: [phoned.customerPhone, ''] },
+        device: {
+          categoryId: phoned.categoryId ?? 'phone',
+          brand: phoned.brand,
+          model: phoned.model,
+          serial: '',
+        },
+        reportedFault: phoned.fault,
+      });
+    });
+    // The call is read once, when the screen opens for it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repairCallId]);
   const required = (field: RequirableField) => category?.requiredFields.includes(field) ?? false;
 
   const save = async () => {
@@ -61,7 +88,11 @@ export function IntakePage() {
     }
     setSaving(true);
     const checklist = category?.checklist.map((item) => item.key) ?? [];
-    const result = await call('tickets.create', toIntakeInput(values, checklist, idempotencyKey));
+    const input = toIntakeInput(values, checklist, idempotencyKey);
+    const result = await call(
+      'tickets.create',
+      repairCall ? { ...input, repairCallId: repairCall.id } : input,
+    );
     setSaving(false);
     if (!result.ok) {
       const fields = Object.fromEntries(
@@ -98,6 +129,18 @@ export function IntakePage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('intake.shortcut')}</Typography.Text>
       </Space>
+      {repairCall && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('quality.calls.fromCall', {
+            name: repairCall.customerName,
+            phone: repairCall.customerPhone,
+            at: storeTime(repairCall.calledAt),
+          })}
+        />
+      )}
       <Form<IntakeForm> form={form} layout="vertical" initialValues={blank()} requiredMark>
         <Divider titlePlacement="start">{t('intake.customer')}</Divider>
         <CustomerSection form={form} onDevices={setKnownDevices} />

@@ -2,8 +2,9 @@ import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ComplaintsTab } from './ComplaintsTab';
 import { FollowUpsTab } from './FollowUpsTab';
+import { RepairCallsTab } from './RepairCallsTab';
 
-/** After-sales quality at the counter: who to call back, and the complaints board. */
+/** After-sales quality at the counter: who to call back, the complaints board, the repair calls. */
 export function QualityPage() {
   const { t } = useTranslation();
   return (
@@ -17,6 +18,7 @@ export function QualityPage() {
         items={[
           { key: 'followUps', label: t('quality.tabs.followUps'), children: <FollowUpsTab /> },
           { key: 'complaints', label: t('quality.tabs.complaints'), children: <ComplaintsTab /> },
+          { key: 'calls', label: t('quality.tabs.calls'), children: <RepairCallsTab /> },
         ]}
       />
     </Card>

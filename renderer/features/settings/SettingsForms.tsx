@@ -267,6 +267,9 @@ export function QualityFields() {
       <Form.Item name="complaintResolveDays" label={t('quality.settings.resolveDays')}>
         <InputNumber min={1} max={365} precision={0} />
       </Form.Item>
+      <Form.Item name="repairCallAnswerHours" label={t('quality.settings.callAnswerHours')}>
+        <InputNumber min={1} max={72} precision={0} />
+      </Form.Item>
     </>
   );
 }

@@ -9,6 +9,7 @@ import * as m0007 from './0007-money';
 import * as m0008 from './0008-sync';
 import * as m0009 from './0009-feed';
 import * as m0010 from './0010-quality';
+import * as m0011 from './0011-reports';
 
 export type Migration = { up(db: Kysely<unknown>): Promise<void> };
 
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0008-sync': m0008,
   '0009-feed': m0009,
   '0010-quality': m0010,
+  '0011-reports': m0011,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;
