@@ -1,13 +1,14 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Progress, Segmented, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportKinds, type ReportKind } from '../../../shared/contract-reports';
 import { calendarDateIn } from '../../../shared/dates';
 import { csvText, download } from '../../app/csv';
 import { useErrorText } from '../../app/useErrorText';
 import { useSession } from '../../app/session';
+import { useStoreTime } from '../../app/useStoreTime';
 import { usePrintReport } from '../../print/usePrintReport';
 import { ReportPrintout } from './ReportPrintout';
 import { useReportRun } from './useReportRun';
@@ -25,6 +26,7 @@ export function ReportsPage({ kind: asked }: { kind?: string }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const session = useSession();
+  const storeTime = useStoreTime();
   const [kind, setKind] = useState<ReportKind>(isKind(asked) ? asked : 'turnaround');
   // The store's today, not this PC's: business days are the store's.
   const [today] = useState(() => dayjs(calendarDateIn(Date.now(), session.timeZone)));
@@ -32,6 +34,7 @@ export function ReportsPage({ kind: asked }: { kind?: string }) {
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
   const { run, start, cancel } = useReportRun();
+  const chartRef = useRef<HTMLDivElement>(null);
   const title = t(`reports.kinds.${kind}`);
   const printer = usePrintReport(`${title} ${from}_${to}`);
 
@@ -97,11 +100,12 @@ export function ReportsPage({ kind: asked }: { kind?: string }) {
             printer.print(
               <ReportPrintout
                 view={view}
+                chartHtml={chartRef.current?.innerHTML ?? ''}
                 title={title}
                 storeName={session.storeName ?? ''}
                 from={from}
                 to={to}
-                printedAt={dayjs().format('YYYY-MM-DD HH:mm')}
+                printedAt={storeTime(Date.now())}
                 t={t}
               />,
             )
@@ -124,7 +128,7 @@ export function ReportsPage({ kind: asked }: { kind?: string }) {
       {view && (
         <>
           {view.note && <Typography.Paragraph type="secondary">{view.note}</Typography.Paragraph>}
-          <div data-testid="report-chart" style={{ overflowX: 'auto' }}>
+          <div data-testid="report-chart" ref={chartRef} style={{ overflowX: 'auto' }}>
             {view.chart}
           </div>
           <Table<object>

@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { paymentMethods } from '../../../../shared/catalogue';
 import type { IncomeRow, ReportResult } from '../../../../shared/contract-reports';
 import { plainYuan, yuan } from '../../../app/money';
-import { chartSize, palette, type ReportView, type ViewTools } from './view-kit';
+import { chartSize, palette, yuanTick, type ReportView, type ViewTools } from './view-kit';
 
 type Result = Extract<ReportResult, { kind: 'income' }>;
 
@@ -45,7 +45,7 @@ export function incomeView(result: Result, { t }: ViewTools): ReportView<IncomeR
       <BarChart {...chartSize} data={data}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="type" />
-        <YAxis unit="¥" width={90} />
+        <YAxis tickFormatter={yuanTick} width={90} />
         <Tooltip />
         <Legend />
         {paymentMethods.map((method, i) => (

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PartsRow, ReportResult } from '../../../../shared/contract-reports';
 import { plainYuan, yuan } from '../../../app/money';
-import { chartSize, palette, type ReportView, type ViewTools } from './view-kit';
+import { chartSize, palette, yuanTick, type ReportView, type ViewTools } from './view-kit';
 
 type Result = Extract<ReportResult, { kind: 'parts' }>;
 
@@ -20,10 +20,10 @@ export function partsView(result: Result, { t }: ViewTools): ReportView<PartsRow
       { key: 'tickets', title: t('reports.parts.tickets'), value: (r) => r.tickets, numeric: true },
     ],
     chart: (
-      <BarChart {...chartSize} data={top}>
+      <BarChart {...chartSize} data={top} layout="vertical">
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="sku" interval={0} tick={{ fontSize: 11 }} />
-        <YAxis unit="¥" width={90} />
+        <XAxis type="number" tickFormatter={yuanTick} />
+        <YAxis type="category" dataKey="sku" width={230} tick={{ fontSize: 11 }} />
         <Tooltip />
         <Bar dataKey="cost" name={t('reports.parts.cost')} fill={palette[4]} isAnimationActive={false} />
       </BarChart>

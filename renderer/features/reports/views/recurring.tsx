@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RecurringRow, ReportResult } from '../../../../shared/contract-reports';
-import { chartSize, palette, percent, rate, type ReportView, type ViewTools } from './view-kit';
+import { chartSize, palette, percent, type ReportView, type ViewTools } from './view-kit';
 
 type Result = Extract<ReportResult, { kind: 'recurring_faults' }>;
 
@@ -8,11 +8,12 @@ type Result = Extract<ReportResult, { kind: 'recurring_faults' }>;
 export function recurringView(result: Result, { t, categoryName }: ViewTools): ReportView<RecurringRow> {
   const product = (r: RecurringRow) =>
     [r.brand, r.model].filter(Boolean).join(' ') || t('reports.recurring.unnamed');
-  const top = result.rows.slice(0, 10).map((r) => ({
-    product: product(r),
-    repeat30: rate(r.repeat30, r.tickets),
-    repeat90: rate(r.repeat90, r.tickets),
-  }));
+  // The products that came back most: where a recurring fault shows.
+  const top = [...result.rows]
+    .filter((r) => r.repeat90 > 0)
+    .sort((a, b) => b.repeat90 - a.repeat90 || b.repeat30 - a.repeat30 || b.tickets - a.tickets)
+    .slice(0, 10)
+    .map((r) => ({ product: product(r), repeat30: r.repeat30, repeat90: r.repeat90 }));
   const { total } = result;
   return {
     rows: result.rows,
@@ -47,21 +48,21 @@ export function recurringView(result: Result, { t, categoryName }: ViewTools): R
       },
     ],
     chart: (
-      <BarChart {...chartSize} data={top}>
+      <BarChart {...chartSize} data={top} layout="vertical">
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="product" interval={0} tick={{ fontSize: 11 }} />
-        <YAxis unit="%" />
+        <XAxis type="number" allowDecimals={false} />
+        <YAxis type="category" dataKey="product" width={200} tick={{ fontSize: 12 }} />
         <Tooltip />
         <Legend />
         <Bar
           dataKey="repeat30"
-          name={t('reports.recurring.rate30')}
+          name={t('reports.recurring.repeat30')}
           fill={palette[3]}
           isAnimationActive={false}
         />
         <Bar
           dataKey="repeat90"
-          name={t('reports.recurring.rate90')}
+          name={t('reports.recurring.repeat90')}
           fill={palette[2]}
           isAnimationActive={false}
         />

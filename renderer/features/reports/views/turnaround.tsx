@@ -38,7 +38,11 @@ export function turnaroundView(result: Result, { t, categoryName }: ViewTools): 
     rows: result.rows,
     columns: [
       { key: 'category', title: t('reports.columns.category'), value: (r) => name(r.categoryId) },
-      { key: 'serviceType', title: t('reports.columns.serviceType'), value: (r) => r.serviceType },
+      {
+        key: 'serviceType',
+        title: t('reports.columns.serviceType'),
+        value: (r) => `${r.serviceType} ${t(`serviceTypes.${r.serviceType}`)}`,
+      },
       { key: 'finished', title: t('reports.turnaround.finished'), value: (r) => r.finished, numeric: true },
       {
         key: 'repairMean',

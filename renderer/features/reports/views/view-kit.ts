@@ -30,3 +30,6 @@ export const rate = (part: number, whole: number): number =>
 /** A fixed size, so the chart prints as it shows (a responsive one measures nothing on paper). */
 export const chartSize = { width: 880, height: 300 };
 export const palette = ['#1677ff', '#52c41a', '#faad14', '#f5222d', '#722ed1', '#13c2c2'];
+
+/** Whole yuan on a chart's axis: ¥12,500. */
+export const yuanTick = (value: number): string => `¥${value.toLocaleString('zh-CN')}`;
