@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { signaturePng } from '../helpers/signature';
 import type { AppServer } from './app-server';
 import { adminPin, expect, seedStore, shot, signIn, test } from './fixtures';
+import { capturePrints } from './print-capture';
 import { repairToReady } from './repair-steps';
 
 /** A store that calls back every hand-back, and one phone repaired by 张师傅 and handed back. */
@@ -99,4 +100,59 @@ test('a follow-up call finds the customer dissatisfied; the complaint it opens i
   // The resolved complaint is itself called back.
   await page.getByRole('tab', { name: '回访' }).click();
   await expect(page.getByRole('row', { name: /投诉回访/ })).toContainText('王伟');
+});
+
+test('a phoned-in repair call is answered, then taken in from the call; the call closes with its ticket', async ({
+  page,
+  app,
+}) => {
+  await capturePrints(page);
+  await seedStore(app);
+  await page.goto(app.url);
+  await signIn(page, '王主管', adminPin);
+  await page.getByRole('menuitem', { name: '回访与投诉' }).click();
+  await page.getByRole('tab', { name: '叫修登记' }).click();
+  await page.getByRole('button', { name: '登记叫修' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('联系电话').fill('139 1234 5678');
+  await dialog.getByLabel('客户姓名').fill('赵磊');
+  await dialog.getByLabel('品牌').fill('Huawei');
+  await dialog.getByLabel('型号').fill('P60');
+  await dialog.getByLabel('故障描述').fill('充不进电');
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+
+  const call = page.getByRole('row', { name: /赵磊/ });
+  await expect(call).toContainText('13912345678');
+  await expect(call).toContainText('待答复');
+  await call.getByRole('button', { name: '答复' }).click();
+  await page.getByRole('dialog').getByLabel('答复内容').fill('请明天带机器和发票到店');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+  await expect(call).toContainText('已答复');
+  await shot(page, 'quality-repair-calls');
+
+  // The device comes in: the intake starts from what the customer said on the phone.
+  await call.getByRole('link', { name: '收机' }).click();
+  await expect(page.getByText('来自叫修登记：赵磊 13912345678')).toBeVisible();
+  await expect(page.getByLabel('手机号', { exact: true })).toHaveValue('13912345678');
+  await expect(page.getByLabel('客户姓名')).toHaveValue('赵磊');
+  await expect(page.getByLabel('型号')).toHaveValue('P60');
+  await expect(page.getByLabel('故障描述')).toHaveValue('充不进电');
+  await page.getByLabel('序列号/IMEI').fill('861234567890123');
+  await page.getByLabel('已与客户当面检查外观').check();
+  await page.getByLabel('充电器').check();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('ticket-page')).toBeVisible();
+  const ticketNo =
+    (await page.getByTestId('ticket-page').getByRole('heading', { level: 3 }).textContent())?.match(
+      /[A-Z0-9]+-\d{6}-\d{4}/,
+    )?.[0] ?? 'no ticket number';
+
+  await page.getByRole('menuitem', { name: '回访与投诉' }).click();
+  await page.getByRole('tab', { name: '叫修登记' }).click();
+  await expect(page.getByText('没有待处理的叫修')).toBeVisible();
+  await page.getByText('近 30 天已结').click();
+  await expect(page.getByRole('row', { name: /赵磊/ })).toContainText(`已收机 ${ticketNo}`);
 });
