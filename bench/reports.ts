@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '../electron/core/core';
-import type { ReportKind } from '../shared/contract-reports';
+import { reportKinds, type ReportKind } from '../shared/contract-reports';
 import { addDays, startOfDayIn } from '../shared/dates';
 import { call, seedStaff } from '../scripts/seed/store';
 import { median, timed } from './stats';
-
-/** The reports the issue puts a figure on, and the others, each over the seeded store's last year. */
-const kinds: ReportKind[] = [
-  'turnaround',
-  'recurring_faults',
-  'technicians',
-  'income',
-  'parts',
-  'service_levels',
-];
 
 /**
  * Each report through `reports.run` as the seeded supervisor, over the 365 business days ending on the
@@ -48,7 +38,7 @@ export async function benchReports(core: Core, runs = 5) {
     if (i > 0) baseline.push(ms);
   }
   const figures: { kind: ReportKind; median: number; rows: number }[] = [];
-  for (const kind of kinds) {
+  for (const kind of reportKinds) {
     const samples: number[] = [];
     let rows = 0;
     for (let i = 0; i <= runs; i++) {

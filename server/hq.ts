@@ -7,6 +7,9 @@ import { openHqDatabase, storageFrom } from './db/open';
 import { exportMasterFile, importMasterFile } from './master-file';
 import { dayReport } from './reports/day-report';
 import { dayReportHtml, dayReportText } from './reports/day-report-format';
+import { storeReport } from './reports/store-report';
+import { reportCsv, reportTable, reportText } from './reports/store-report-format';
+import { reportKinds, reportRangeSchema, type ReportKind } from '../shared/contract-reports';
 import { purgeTombstones } from './sync/feed';
 import { addStore, createEnrolmentCode, HqError, listStores, revokeDevice } from './stores';
 
@@ -20,7 +23,12 @@ const usage = `usage:
   npm run hq -- master delete --entity categories --id tv
   npm run hq -- feed purge [--days 90]
   npm run hq -- report day --date 2026-11-23 [--lang en] [--html report.html]
+  npm run hq -- report turnaround|recurring_faults|technicians|income|parts|service_levels
+      --from 2026-01-01 --to 2026-11-23 [--store SH01] [--lang en] [--csv report.csv]
 (DATABASE_URL, or --data-dir for the embedded database, as for npm run server)`;
+
+const isReportKind = (value: string | undefined): value is ReportKind =>
+  (reportKinds as readonly string[]).includes(value ?? '');
 
 /** Headquarters' own command line: stores, enrolment codes, devices, master data and the feed. */
 async function main(): Promise<void> {
@@ -39,6 +47,9 @@ async function main(): Promise<void> {
       date: { type: 'string' },
       lang: { type: 'string', default: 'zh-CN' },
       html: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      csv: { type: 'string' },
       'data-dir': { type: 'string', default: './hq-data' },
     },
   });
@@ -86,6 +97,36 @@ async function main(): Promise<void> {
       const lang = values.lang === 'en' ? 'en' : 'zh-CN';
       process.stdout.write(dayReportText(report, lang));
       if (values.html) fs.writeFileSync(values.html, dayReportHtml(report, lang));
+    } else if (positionals[0] === 'report' && isReportKind(positionals[1]) && values.from && values.to) {
+      const range = reportRangeSchema.safeParse({ from: values.from, to: values.to });
+      if (!range.success)
+        throw new HqError('invalid_input', `--from ${values.from} --to ${values.to}: not a range`);
+      const lang = values.lang === 'en' ? 'en' : 'zh-CN';
+      // One store with --store; otherwise each store in turn, each by its own counter's figures.
+      const codes = values.store ? [values.store] : (await listStores(db)).map((row) => row.code);
+      let header: string[] = [];
+      const lines: string[][] = [];
+      for (const code of [...new Set(codes)]) {
+        // A store with nothing to report yet (no counter enrolled, no profile pushed) is named and skipped.
+        const report = await storeReport(db, code, positionals[1], range.data, now).catch(
+          (error: unknown) => {
+            if (!values.store && error instanceof HqError && error.code === 'not_found') {
+              console.error(`${code}: ${error.message}`);
+              return null;
+            }
+            throw error;
+          },
+        );
+        if (!report) continue;
+        const { name, result } = report;
+        const [keys = [], ...rows] = reportTable(result, lang);
+        process.stdout.write(
+          reportText(`${code} ${name} · ${positionals[1]} · ${values.from}..${values.to}`, [keys, ...rows]),
+        );
+        if (keys.length > 0) header = keys;
+        lines.push(...rows.map((row) => [code, ...row]));
+      }
+      if (values.csv) fs.writeFileSync(values.csv, reportCsv([['store', ...header], ...lines]));
     } else {
       console.error(usage);
       process.exitCode = 2;

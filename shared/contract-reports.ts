@@ -96,6 +96,9 @@ const serviceLevels = z.object({
   answeredLate: z.number(),
   resolvedOnTime: z.number(),
   resolvedLate: z.number(),
+  /** Not answered (resolved) yet, and past the deadline now: late too, and still open. */
+  unansweredOverdue: z.number(),
+  unresolvedOverdue: z.number(),
   accepted: z.number(),
   repairCalls: z.number(),
   callsAnsweredOnTime: z.number(),

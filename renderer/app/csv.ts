@@ -1,7 +1,5 @@
 import Papa from 'papaparse';
-
-/** A cell a spreadsheet would run as a formula; a negative amount ("-12.00") is left alone. */
-const formulaLike = /^[=+@\t\r]|^-(?![\d.])/;
+import { formulaLike } from '../../shared/spreadsheet';
 
 /**
  * Rows as CSV for a spreadsheet: a byte-order mark so Excel reads the Chinese as UTF-8, Windows line

@@ -9,7 +9,8 @@ import { produceHistory, type Batch, type Plan } from './producer';
 import { prepareStore } from './store';
 import { seedParts } from './parts';
 import { seedQualityHistory } from './quality-history';
-import { deriveReportFacts } from './report-facts';
+import { fillReportFacts } from '../../electron/core/reports/report-facts';
+import { rebuildWorkCredits } from '../../electron/core/reports/work-credits';
 import { SeedWriter } from './writer';
 
 export type SeedOptions = {
@@ -121,8 +122,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       });
 
     writer.commit();
-    deriveReportFacts(sqlite);
+    fillReportFacts(sqlite);
     seedQualityHistory(sqlite, { storeId: store.id, seed: plan.seed, end: plan.end });
+    rebuildWorkCredits(sqlite); // again: the ratings and come-backs are known now
 
     const parts = options.parts
       ? seedParts(sqlite, { storeId: store.id, parts: options.parts, seed: plan.seed, now: plan.end }).parts

@@ -35,6 +35,9 @@ describe('repair calls (叫修登记)', () => {
       await as('clerk')('repairCalls.answer', { id: call.id, version: 1, answer: '请明天带机器到店检测' }),
     );
     expect(answered).toMatchObject({ overdue: false, answer: '请明天带机器到店检测', version: 2 });
+    // The first answer stands: the deadline is judged by it.
+    const twice = await as('clerk')('repairCalls.answer', { id: call.id, version: 2, answer: '改为上门' });
+    expect(twice.ok || twice.error.code).toBe('invalid_transition');
 
     const ticket = value(
       await as('clerk')(
@@ -115,6 +118,14 @@ describe('repair calls (叫修登记)', () => {
     expect(cancelled).toMatchObject({ closeReason: 'cancelled', ticketId: null });
     const stale = await as('clerk')('repairCalls.answer', { id: call.id, version: 1, answer: '来店' });
     expect(stale.ok || stale.error.code).toBe('changed_meanwhile');
+    // Taken in before anyone called back: the intake answers the call, with the ticket's number.
+    const walkIn = value(await as('clerk')('repairCalls.log', { ...phoned, idempotencyKey: randomUUID() }));
+    const ticket = value(await as('clerk')('tickets.create', phoneIntake({ repairCallId: walkIn.id })));
+    expect(value(await as('clerk')('repairCalls.get', { id: walkIn.id }))).toMatchObject({
+      answeredAt: store.clock.now(),
+      answer: ticket.ticketNo,
+      closeReason: 'converted',
+    });
     const missing = await as('clerk')('repairCalls.get', { id: randomUUID() });
     expect(missing.ok || missing.error.code).toBe('not_found');
   });

@@ -1,192 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { InputOf } from '../../shared/contract';
 import type { ReportKind, ReportResult } from '../../shared/contract-reports';
 import { addDays } from '../../shared/dates';
-import { deriveReportFacts } from '../../scripts/seed/report-facts';
+import { fillReportFacts } from '../../electron/core/reports/report-facts';
 import { tableCounts, value } from '../helpers/core';
 import { repairStore } from '../helpers/repair';
+import { storeWithHistory } from '../helpers/report-history';
 
 const hour = 3_600_000;
 const day = 24 * hour;
-const key = () => randomUUID();
-
-/** A small deterministic generator: the history varies, and the same every run. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const products = [
-  { categoryId: 'phone', brand: 'Huawei', model: 'Mate 60 Pro' },
-  { categoryId: 'phone', brand: 'Apple', model: 'iPhone 13' },
-  { categoryId: 'phone', brand: 'Xiaomi', model: '小米 14' },
-];
-
-/**
- * Weeks of a store's work through the real methods: phones taken in (three products, service types
- * A/B/D, some deposits), diagnosed, worked on by one or two technicians, some failing their check
- * first, parts fitted (one put back), checked, handed back after a while (some left waiting), some
- * devices back again days or weeks later; every hand-back called back and rated, two complaints.
- */
-async function storeWithHistory() {
-  const store = await repairStore();
-  const { as, core } = store;
-  const random = mulberry32(20261123);
-  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
-  const version = (id: string) =>
-    core.sqlite.prepare('SELECT version FROM tickets WHERE id = ?').pluck().get(id) as number;
-  value(await as('supervisor')('settings.update', { followUpSharePercent: 100 }));
-  const part = value(
-    await as('supervisor')('parts.save', {
-      sku: 'SCR-1',
-      name: '屏幕总成',
-      costFen: 30000,
-      priceFen: 38000,
-      reorderLevel: 1,
-    }),
-  );
-  value(await as('clerk')('parts.receive', { requestId: key(), partId: part.id, quantity: 20, note: '' }));
-
-  const repair = async (ticketId: string, fitPart: boolean) => {
-    value(
-      await as('tech')('repair.diagnose', {
-        ticket: ticketId,
-        version: version(ticketId),
-        diagnosis: '屏幕排线松动',
-        estimateFen: 20000,
-        next: 'in_repair',
-      }),
-    );
-    await store.passTime(Math.floor(random() * 40 + 1) * hour);
-    value(
-      await as('tech')('repair.logLabour', {
-        ticket: ticketId,
-        minutes: Math.floor(random() * 90) + 10,
-        note: '',
-      }),
-    );
-    if (random() < 0.5) {
-      value(
-        await as('tech2')('repair.logLabour', {
-          ticket: ticketId,
-          minutes: Math.floor(random() * 60) + 5,
-          note: '',
-        }),
-      );
-    }
-    if (fitPart) {
-      value(
-        await as('tech')('repair.usePart', {
-          requestId: key(),
-          ticket: ticketId,
-          partId: part.id,
-          quantity: 2,
-          oldPart: 'returned',
-        }),
-      );
-      // One of the two was not needed: it goes back on the same ticket.
-      value(await as('tech')('parts.unuse', { requestId: key(), ticketId, partId: part.id, quantity: 1 }));
-    }
-    const finish = () =>
-      as('tech')('repair.finish', {
-        ticket: ticketId,
-        version: version(ticketId),
-        actionTaken: '更换排线',
-        qcPassed: true,
-        note: '',
-      });
-    value(await finish());
-    if (random() < 0.3) {
-      value(
-        await as('supervisor')('repair.check', {
-          ticket: ticketId,
-          version: version(ticketId),
-          passed: false,
-          note: '仍有闪烁',
-        }),
-      );
-      value(await as('tech2')('repair.logLabour', { ticket: ticketId, minutes: 15, note: '返工' }));
-      value(await finish());
-    }
-    value(
-      await as('supervisor')('repair.check', {
-        ticket: ticketId,
-        version: version(ticketId),
-        passed: true,
-        note: '',
-      }),
-    );
-  };
-
-  /** Devices taken in so far, by serial: one that comes back is the same product. */
-  const seen: { serial: string; product: (typeof products)[number] }[] = [];
-  for (let i = 0; i < 14; i++) {
-    const again = i >= 4 && random() < 0.35 ? pick(seen) : undefined;
-    const product = again?.product ?? pick(products);
-    const overrides: Partial<InputOf<'tickets.create'>> = {
-      serviceType: pick(['A', 'B', 'D'] as const),
-      serviceTypeReason: '测试',
-      ...(random() < 0.4
-        ? { deposit: { amountFen: 5000, method: pick(['wechat', 'alipay', 'card'] as const) } }
-        : {}),
-    };
-    const ticket = await store.take(
-      again
-        ? { ...overrides, device: { ...product, serial: again.serial } }
-        : { ...overrides, device: product },
-    );
-    if (!again) seen.push({ serial: ticket.device.serial ?? '', product });
-    await repair(ticket.id, random() < 0.4);
-    await store.passTime(Math.floor(random() * 30 + 1) * hour);
-    if (random() < 0.85) {
-      await store.collect(ticket.id);
-      // The devices come back (or not) after a few days to a few weeks.
-      await store.passTime(Math.floor(random() * 20 + 1) * day);
-    }
-  }
-  // Every hand-back is called back: most reached and rated.
-  const queue = value(await as('clerk')('followups.queue', {}));
-  for (const followUp of queue) {
-    const reached = random() < 0.8;
-    value(
-      await as('clerk')('followups.record', {
-        followUpId: followUp.id,
-        reached,
-        ...(reached ? { satisfaction: Math.floor(random() * 3) + 3 } : {}),
-        idempotencyKey: key(),
-      }),
-    );
-  }
-  const complaint = value(
-    await as('clerk')('complaints.log', {
-      source: 'counter',
-      customerName: '李娜',
-      customerPhone: '13900139000',
-      summary: '等待时间太长',
-      idempotencyKey: key(),
-    }),
-  );
-  value(
-    await as('clerk')('complaints.reply', { id: complaint.id, version: complaint.version, reply: '已致歉' }),
-  );
-  value(
-    await as('clerk')('complaints.log', {
-      source: 'call',
-      customerName: '张伟',
-      customerPhone: '13700137000',
-      summary: '屏幕又坏了',
-      idempotencyKey: key(),
-    }),
-  );
-  await store.passTime(2 * day); // the second complaint's reply is now late
-  return store;
-}
 
 type Store = Awaited<ReturnType<typeof storeWithHistory>>;
 
@@ -220,9 +42,12 @@ function raw(store: Store) {
     id: string;
     device_id: string;
     service_type: string;
+    status: string;
     received_at: number;
     collected_at: number | null;
-  }>('SELECT id, device_id, service_type, received_at, collected_at FROM tickets ORDER BY received_at');
+  }>(
+    'SELECT id, device_id, service_type, status, received_at, collected_at FROM tickets ORDER BY received_at',
+  );
   const devices = new Map(
     all<{ id: string; category_id: string; brand: string; model: string }>('SELECT * FROM devices').map(
       (d) => [d.id, d],
@@ -237,19 +62,27 @@ function raw(store: Store) {
       finishedAt.set(e.ticket_id, e.at);
     }
   }
-  /** For each ticket, the days since the same device's previous ticket was handed back (or taken in). */
-  const gapDays = new Map<string, number>();
+  /** Each ticket's previous visit of the same device (a cancelled ticket was none). */
+  const previous = new Map<string, (typeof tickets)[number]>();
   for (const ticket of tickets) {
     const before = tickets
-      .filter((t) => t.device_id === ticket.device_id && t.received_at < ticket.received_at)
+      .filter(
+        (t) =>
+          t.device_id === ticket.device_id && t.received_at < ticket.received_at && t.status !== 'cancelled',
+      )
       .at(-1);
-    if (before)
-      gapDays.set(
-        ticket.id,
-        Math.floor((ticket.received_at - (before.collected_at ?? before.received_at)) / day),
-      );
+    if (before) previous.set(ticket.id, before);
   }
-  return { all, tickets, devices, finishedAt, gapDays };
+  /** For each ticket, the days since that visit ended (handed back, or else taken in). */
+  const gapDays = new Map<string, number>();
+  for (const [id, before] of previous) {
+    const ticket = tickets.find((t) => t.id === id) as (typeof tickets)[number];
+    gapDays.set(
+      id,
+      Math.max(0, Math.floor((ticket.received_at - (before.collected_at ?? before.received_at)) / day)),
+    );
+  }
+  return { all, tickets, devices, finishedAt, gapDays, previous };
 }
 
 describe('reports, each figure worked out again from the raw rows', () => {
@@ -258,7 +91,7 @@ describe('reports, each figure worked out again from the raw rows', () => {
     const from = store.today() > '2026-11-22' ? '2026-11-22' : store.today();
     const to = store.today();
     expect(to > '2026-12-15').toBe(true); // the history spans months: the run adds up several slices
-    const { all, tickets, devices, finishedAt, gapDays } = raw(store);
+    const { all, tickets, devices, finishedAt, gapDays, previous } = raw(store);
     const { fromMs, toMs } = instants(from, to);
     const inRange = (at: number | undefined | null) => at != null && at >= fromMs && at < toMs;
 
@@ -350,14 +183,7 @@ describe('reports, each figure worked out again from the raw rows', () => {
       ),
     );
     const cameBack = new Set(
-      tickets
-        .filter((t) => (gapDays.get(t.id) ?? 99) <= 30)
-        .map((t) => {
-          const before = tickets
-            .filter((p) => p.device_id === t.device_id && p.received_at < t.received_at)
-            .at(-1);
-          return before?.id;
-        }),
+      tickets.filter((t) => (gapDays.get(t.id) ?? 99) <= 30).map((t) => previous.get(t.id)?.id),
     );
     const ratings = all<{ technician_id: string; ticket_id: string; satisfaction: number }>(
       `SELECT f.technician_id, f.ticket_id, c.satisfaction FROM follow_ups f JOIN follow_up_calls c ON c.follow_up_id = f.id
@@ -489,9 +315,17 @@ describe('reports, each figure worked out again from the raw rows', () => {
     const followUps = all<{ due_at: number; closed_at: number | null }>(
       'SELECT due_at, closed_at FROM follow_ups',
     ).filter((f) => f.due_at >= fromMs && f.due_at < toMs);
-    const complaints = all<{ replied_at: number | null; reply_due_at: number; resolved_at: number | null }>(
-      'SELECT * FROM complaints',
+    const complaints = all<{
+      replied_at: number | null;
+      reply_due_at: number;
+      resolved_at: number | null;
+      resolve_due_at: number;
+      acceptance: string | null;
+    }>('SELECT * FROM complaints');
+    const calls = all<{ answered_at: number | null; answer_due_at: number; close_reason: string | null }>(
+      'SELECT * FROM repair_calls',
     );
+    const now = store.clock.now();
     expect(levels.levels).toEqual({
       followUpsDue: followUps.length,
       followUpsReached: followUps.filter((f) => f.closed_at !== null).length,
@@ -500,18 +334,24 @@ describe('reports, each figure worked out again from the raw rows', () => {
       answeredOnTime: complaints.filter((k) => k.replied_at !== null && k.replied_at <= k.reply_due_at)
         .length,
       answeredLate: complaints.filter((k) => k.replied_at !== null && k.replied_at > k.reply_due_at).length,
-      resolvedOnTime: 0,
-      resolvedLate: 0,
-      accepted: 0,
-      repairCalls: 0,
-      callsAnsweredOnTime: 0,
-      callsConverted: 0,
+      resolvedOnTime: complaints.filter((k) => k.resolved_at !== null && k.resolved_at <= k.resolve_due_at)
+        .length,
+      resolvedLate: complaints.filter((k) => k.resolved_at !== null && k.resolved_at > k.resolve_due_at)
+        .length,
+      unansweredOverdue: complaints.filter((k) => k.replied_at === null && k.reply_due_at < now).length,
+      unresolvedOverdue: complaints.filter((k) => k.resolved_at === null && k.resolve_due_at < now).length,
+      accepted: complaints.filter((k) => k.acceptance === 'accepted').length,
+      repairCalls: calls.length,
+      callsAnsweredOnTime: calls.filter((c) => c.answered_at !== null && c.answered_at <= c.answer_due_at)
+        .length,
+      callsConverted: calls.filter((c) => c.close_reason === 'converted').length,
     });
+    expect(levels.levels).toMatchObject({ unansweredOverdue: 1, repairCalls: 2, callsConverted: 1 });
     expect(levels.levels.followUpsDue).toBeGreaterThan(5);
     expect(levels.levels.answeredOnTime).toBe(1);
   });
 
-  it('keeps what it derives for them equal to a derivation from scratch', async () => {
+  it('keeps what it derives for them equal to a derivation from the ledgers', async () => {
     const store = await sharedHistory();
     const snapshot = () => ({
       tickets: store.core.sqlite
@@ -525,7 +365,10 @@ describe('reports, each figure worked out again from the raw rows', () => {
     });
     const kept = snapshot();
     expect(kept.credits.length).toBeGreaterThan(10);
-    deriveReportFacts(store.core.sqlite);
+    // Forget them all, as for tickets written without the app, and fill them in again from the ledgers.
+    store.core.sqlite.exec(`UPDATE tickets SET category_id = NULL, brand = '', model = '', finished_at = NULL,
+      prior_ticket_id = NULL, prior_gap_days = NULL`);
+    fillReportFacts(store.core.sqlite);
     expect(snapshot()).toEqual(kept);
   });
 });
@@ -572,10 +415,17 @@ describe('report runs', () => {
     const runId = randomUUID();
     const range = { from: '2024-01-01', to: '2026-11-22' }; // 35 months: 35 slices and the last step
     const running = store.as('supervisor')('reports.run', { runId, kind: 'recurring_faults', range });
-    // The run yields between slices, so these are answered while it goes on.
-    const progress = value(await store.as('supervisor')('reports.progress', { runId }));
-    expect(progress?.total).toBe(36);
-    expect(progress?.done).toBeLessThan(36);
+    // The run yields between slices, so progress is answered while it goes on, and it moves.
+    const progress = async () => value(await store.as('supervisor')('reports.progress', { runId }));
+    const first = await progress();
+    expect(first?.total).toBe(36);
+    let later = first;
+    // Each question waits a turn of the event loop first, as the screen's polling does between its asks.
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    for (let turns = 0; turns < 10_000 && (later?.done ?? 0) < 3; turns++)
+      later = await turn().then(progress);
+    expect(later?.done).toBeGreaterThanOrEqual(3);
+    expect(later?.done).toBeLessThan(36);
     expect(value(await store.as('admin')('reports.cancel', { runId }))).toEqual({ cancelled: false }); // not theirs
     expect(value(await store.as('supervisor')('reports.cancel', { runId }))).toEqual({ cancelled: true });
     const stopped = await running;
@@ -586,5 +436,32 @@ describe('report runs', () => {
       await store.as('supervisor')('reports.run', { runId: randomUUID(), kind: 'recurring_faults', range }),
     );
     expect(finished).toMatchObject({ kind: 'recurring_faults', rows: [], total: { tickets: 0 } });
+  });
+
+  it('never read another call’s transaction halfway: a change rolled back is not in the report', async () => {
+    const store = await sharedHistory();
+    const range = { from: '2026-11-22', to: store.today() };
+    const technicians = () =>
+      store.as('supervisor')('reports.run', { runId: randomUUID(), kind: 'technicians', range });
+    const before = value(await technicians());
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // A write that takes its time (its transaction open across turns of the event loop), then fails.
+    const write = store.core.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.updateTable('work_credits').set({ minutes: 100_000 }).execute();
+        await gate;
+        throw new Error('refused after all');
+      })
+      .catch((error: Error) => error.message);
+    const during = technicians();
+    let answered = false;
+    void during.then(() => (answered = true));
+    for (let turns = 0; turns < 200; turns++) await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false); // it waits for the write to end
+    release();
+    expect(await write).toBe('refused after all');
+    expect(value(await during)).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import { queueSync, recordChange } from '../changes';
 import { sessionOf, type Ctx } from '../context';
 import type { Executor, Tx } from '../db/schema';
 import { keyReused } from '../idempotency';
+import { refreshWorkCredits } from '../reports/work-credits';
 import type { Ticket } from '../repair/ticket-change';
 import { openComplaint } from './complaints.service';
 import type { FollowUpsTable } from './quality.tables';
@@ -220,6 +221,7 @@ export async function recordFollowUpCall(
     const closed = { ...followUp, closed_at: now };
     await trx.updateTable('follow_ups').set({ closed_at: now }).where('id', '=', followUp.id).execute();
     await queueSync(trx, ctx, 'follow_ups', followUp.id, closed);
+    if (followUp.ticket_id) await refreshWorkCredits(trx, followUp.ticket_id); // the rating, for the reports
     if (satisfaction === null || satisfaction > dissatisfiedAtMost) return null;
     // Dissatisfied: a complaint, about the same ticket, from this call.
     const [view] = await followUpViews(trx, ctx, { id: followUp.id, openOnly: false });

@@ -73,6 +73,10 @@ export type WorkCreditsTable = {
   finished_at: number;
   minutes: number;
   first_time_fix: 0 | 1;
+  /** The device came back within 30 days of its hand-back. */
+  came_back: 0 | 1;
+  /** The follow-up rating (1-5), on the row of the technician it rates. */
+  rating: number | null;
 };
 
 export type RepairCallsTable = {

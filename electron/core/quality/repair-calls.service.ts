@@ -166,13 +166,21 @@ export async function answerRepairCall(
   ctx: Ctx,
   input: ParsedInputOf<'repairCalls.answer'>,
 ): Promise<OutputOf<'repairCalls.answer'>> {
-  await ctx.core.db.transaction().execute((trx) =>
-    change(trx, ctx, input, 'repairCalls.answer', (now) => ({
+  await ctx.core.db.transaction().execute(async (trx) => {
+    // The first answer is the one the deadline is judged by: it is not overwritten.
+    const call = await trx
+      .selectFrom('repair_calls')
+      .select('answered_at')
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (call && call.answered_at !== null)
+      return failWith('invalid_transition', 'This call was answered already');
+    await change(trx, ctx, input, 'repairCalls.answer', (now) => ({
       answered_at: now,
       answer: input.answer,
       answered_by: sessionOf(ctx).staffId,
-    })),
-  );
+    }));
+  });
   return viewOf(ctx.core.db, ctx, input.id);
 }
 
@@ -196,13 +204,19 @@ export async function cancelRepairCall(
 }
 
 /**
- * The device a call was about has come in: the intake's transaction closes the call with its ticket.
+ * The device a call was about has come in: the intake's transaction closes the call with its ticket
+ * (and, if nobody had called back yet, answers it with the ticket number, at that moment).
  * A call already closed (taken in at another counter, cancelled) refuses the intake.
  */
-export async function convertRepairCall(trx: Tx, ctx: Ctx, callId: string, ticketId: string): Promise<void> {
+export async function convertRepairCall(
+  trx: Tx,
+  ctx: Ctx,
+  callId: string,
+  ticket: { id: string; ticket_no: string },
+): Promise<void> {
   const call = await trx
     .selectFrom('repair_calls')
-    .select(['version'])
+    .select(['version', 'answered_at'])
     .where('id', '=', callId)
     .where('store_id', '=', ctx.core.storeId ?? '')
     .executeTakeFirst();
@@ -213,7 +227,15 @@ export async function convertRepairCall(trx: Tx, ctx: Ctx, callId: string, ticke
     ctx,
     { id: callId, version: call.version },
     'repairCalls.convert',
-    (now) => ({ closed_at: now, close_reason: 'converted', ticket_id: ticketId }),
-    { ticketId },
+    (now) => ({
+      closed_at: now,
+      close_reason: 'converted',
+      ticket_id: ticket.id,
+      // Taken in before anyone called back: the intake is the answer, on time or not.
+      ...(call.answered_at === null
+        ? { answered_at: now, answer: ticket.ticket_no, answered_by: sessionOf(ctx).staffId }
+        : {}),
+    }),
+    { ticketId: ticket.id },
   );
 }

@@ -1,25 +1,8 @@
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract';
-import type { ReportKind } from '../../../shared/contract-reports';
 import { failWith } from '../../../shared/result';
 import { sessionOf, type Ctx } from '../context';
 import type { Core } from '../core';
-import { incomeReport } from './income.report';
-import { partsReport } from './parts.report';
-import { recurringFaultsReport } from './recurring.report';
-import type { ReportDefinition } from './report-definition';
-import { monthSlices } from './report-slices';
-import { serviceLevelsReport } from './service-levels.report';
-import { techniciansReport } from './technicians.report';
-import { turnaroundReport } from './turnaround.report';
-
-const definitions: Record<ReportKind, ReportDefinition<never>> = {
-  turnaround: turnaroundReport,
-  recurring_faults: recurringFaultsReport,
-  technicians: techniciansReport,
-  income: incomeReport,
-  parts: partsReport,
-  service_levels: serviceLevelsReport,
-} as Record<ReportKind, ReportDefinition<never>>;
+import { planReport } from './reports';
 
 type Run = { staffId: string; done: number; total: number; cancelled: boolean };
 
@@ -38,6 +21,17 @@ const runsOf = (core: Core) => {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * Turns of the event loop until no other call's transaction is open on the connection. The report
+ * reads with the bare connection between turns, and another call may be halfway through a write in
+ * one of them: a read then would see rows that may yet be rolled back. Nothing awaits between this
+ * and the read that follows it.
+ */
+async function betweenTransactions(sqlite: { inTransaction: boolean }): Promise<void> {
+  do await nextTurn();
+  while (sqlite.inTransaction);
+}
+
+/**
  * Runs a report slice by slice (a month each), yielding between slices so the core keeps answering,
  * counting progress, and stopping with `cancelled` when asked to.
  */
@@ -53,26 +47,24 @@ export async function runReport(
   const storeId = ctx.core.storeId ?? failWith('not_set_up', 'This counter has not been set up yet');
   const timeZone = ctx.core.sqlite.prepare('SELECT time_zone FROM stores WHERE id = ?').pluck().get(storeId);
   if (typeof timeZone !== 'string') return failWith('not_set_up', 'This counter has not been set up yet');
-  const slices = monthSlices(input.range, timeZone);
-  const whole = {
-    from: input.range.from,
-    to: input.range.to,
-    fromMs: slices[0]?.fromMs ?? 0,
-    toMs: slices.at(-1)?.toMs ?? 0,
-  };
+  const { definition, scope, slices } = planReport(
+    ctx.core.sqlite,
+    { id: storeId, timeZone },
+    input.kind,
+    input.range,
+    ctx.core.now(),
+  );
   const run: Run = { staffId, done: 0, total: slices.length + 1, cancelled: false };
   runs.set(input.runId, run);
   try {
-    const definition = definitions[input.kind] as ReportDefinition<unknown>;
-    const scope = { sqlite: ctx.core.sqlite, storeId, whole, now: ctx.core.now() };
     const acc = definition.empty();
     for (const slice of slices) {
-      await nextTurn();
+      await betweenTransactions(ctx.core.sqlite);
       if (run.cancelled) return failWith('cancelled', 'The report was stopped');
       definition.add(acc, scope, slice);
       run.done += 1;
     }
-    await nextTurn();
+    await betweenTransactions(ctx.core.sqlite);
     if (run.cancelled) return failWith('cancelled', 'The report was stopped');
     return definition.finish(acc, scope);
   } finally {

@@ -10,6 +10,8 @@ const zero = (): ServiceLevels => ({
   answeredLate: 0,
   resolvedOnTime: 0,
   resolvedLate: 0,
+  unansweredOverdue: 0,
+  unresolvedOverdue: 0,
   accepted: 0,
   repairCalls: 0,
   callsAnsweredOnTime: 0,
@@ -19,12 +21,13 @@ const zero = (): ServiceLevels => ({
 /**
  * Promises kept: follow-ups falling due in the range and whether the customer was reached by the
  * deadline; complaints logged in the range, answered and resolved on time or late, accepted; repair
- * calls logged in the range, answered within their deadline, turned into tickets.
+ * calls logged in the range, answered within their deadline, turned into tickets. A complaint still
+ * unanswered (or unresolved) past its deadline is counted as such as of the moment the report runs.
  */
 export const serviceLevelsReport: ReportDefinition<ServiceLevels> = {
   kind: 'service_levels',
   empty: zero,
-  add(acc, { sqlite, storeId }, slice) {
+  add(acc, { sqlite, storeId, now }, slice) {
     const args = [storeId, slice.fromMs, slice.toMs];
     const followUps = sqlite
       .prepare(
@@ -39,11 +42,20 @@ export const serviceLevelsReport: ReportDefinition<ServiceLevels> = {
            coalesce(sum(replied_at > reply_due_at), 0) AS answeredLate,
            coalesce(sum(resolved_at <= resolve_due_at), 0) AS resolvedOnTime,
            coalesce(sum(resolved_at > resolve_due_at), 0) AS resolvedLate,
+           coalesce(sum(replied_at IS NULL AND reply_due_at < @now), 0) AS unansweredOverdue,
+           coalesce(sum(resolved_at IS NULL AND resolve_due_at < @now), 0) AS unresolvedOverdue,
            coalesce(sum(acceptance = 'accepted'), 0) AS accepted
-         FROM complaints WHERE store_id = ? AND created_at >= ? AND created_at < ?`,
+         FROM complaints WHERE store_id = @storeId AND created_at >= @fromMs AND created_at < @toMs`,
       )
-      .get(...args) as Record<
-      'n' | 'answeredOnTime' | 'answeredLate' | 'resolvedOnTime' | 'resolvedLate' | 'accepted',
+      .get({ storeId, fromMs: slice.fromMs, toMs: slice.toMs, now }) as Record<
+      | 'n'
+      | 'answeredOnTime'
+      | 'answeredLate'
+      | 'resolvedOnTime'
+      | 'resolvedLate'
+      | 'unansweredOverdue'
+      | 'unresolvedOverdue'
+      | 'accepted',
       number
     >;
     const calls = sqlite
@@ -61,6 +73,8 @@ export const serviceLevelsReport: ReportDefinition<ServiceLevels> = {
     acc.answeredLate += complaints.answeredLate;
     acc.resolvedOnTime += complaints.resolvedOnTime;
     acc.resolvedLate += complaints.resolvedLate;
+    acc.unansweredOverdue += complaints.unansweredOverdue;
+    acc.unresolvedOverdue += complaints.unresolvedOverdue;
     acc.accepted += complaints.accepted;
     acc.repairCalls += calls.n;
     acc.callsAnsweredOnTime += calls.onTime;

@@ -12,6 +12,7 @@ import { recordPayment } from '../payments/payment-ledger';
 import { dayForWrite } from '../dayclose/business-day';
 import { localStore } from '../store/store.repository';
 import { convertRepairCall } from '../quality/repair-calls.service';
+import { refreshWorkCredits } from '../reports/work-credits';
 import { checkIntake, decodePhoto, overridesWarranty } from './intake-rules';
 import { resolveCustomer } from './resolve-customer';
 import { resolveDevice } from './resolve-device';
@@ -64,7 +65,8 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
       userDamage: input.userDamage,
       history,
     });
-    const prior = history.at(-1);
+    // The device's last visit: a ticket cancelled (taken in by mistake, say) was none.
+    const prior = history.filter((earlier) => earlier.status !== 'cancelled').at(-1);
     const { reRepairOf, ...warranty } = assessment;
     const overridden = overridesWarranty(warranty.suggestedServiceType, input.serviceType);
     if (overridden && !input.serviceTypeReason) {
@@ -129,7 +131,7 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
       finished_at: null,
       prior_ticket_id: prior?.id ?? null,
       prior_gap_days: prior
-        ? Math.floor((now - (prior.collected_at ?? prior.received_at)) / 86_400_000)
+        ? Math.max(0, Math.floor((now - (prior.collected_at ?? prior.received_at)) / 86_400_000))
         : null,
     };
     await trx.insertInto('tickets').values(ticket).execute();
@@ -191,7 +193,11 @@ export async function createTicket(ctx: Ctx, input: ParsedInputOf<'tickets.creat
       });
       await queueSync(trx, ctx, 'payments', payment.id, payment);
     }
-    if (input.repairCallId) await convertRepairCall(trx, ctx, input.repairCallId, id);
+    if (input.repairCallId) await convertRepairCall(trx, ctx, input.repairCallId, ticket);
+    // Back within 30 days: the earlier job counts as a re-repair for whoever did it.
+    if (ticket.prior_ticket_id && (ticket.prior_gap_days ?? 99) <= 30) {
+      await refreshWorkCredits(trx, ticket.prior_ticket_id);
+    }
     await trx
       .insertInto('intake_requests')
       .values({ idempotency_key: input.idempotencyKey, ticket_id: id })

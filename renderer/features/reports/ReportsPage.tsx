@@ -55,7 +55,11 @@ export function ReportsPage({ kind: asked }: { kind?: string }) {
   const result = run.state === 'done' && run.result.kind === kind ? run.result : null;
   const view = result ? viewOf(result, tools) : null;
   const csvRows = () =>
-    view ? view.rows.map((row) => Object.fromEntries(view.columns.map((c) => [c.title, c.value(row)]))) : [];
+    view
+      ? view.rows.map((row) =>
+          Object.fromEntries(view.columns.map((c) => [c.title, (c.csv ?? c.value)(row)])),
+        )
+      : [];
 
   return (
     <Card>

@@ -45,6 +45,20 @@ describe('migration 0011-reports', () => {
       )
       .run();
 
+    // Called back: the customer rated the job 4, for tech-a, the technician with the most labour.
+    sqlite
+      .prepare(
+        `INSERT INTO follow_ups (id, store_id, ticket_id, reason, technician_id, due_at, created_at, closed_at)
+         VALUES ('f1', 's', 't1', 'sampled', 'tech-a', 0, 0, 1)`,
+      )
+      .run();
+    sqlite
+      .prepare(
+        `INSERT INTO follow_up_calls (id, follow_up_id, reached, satisfaction, staff_id, at, idempotency_key)
+         VALUES ('c1', 'f1', 1, 4, 'clerk', 1, 'k1')`,
+      )
+      .run();
+
     await migrate(db);
     expect(
       sqlite
@@ -80,6 +94,8 @@ describe('migration 0011-reports', () => {
         finished_at: 2 * day,
         minutes: 30,
         first_time_fix: 0,
+        came_back: 1, // t2 came back 12 days after t1 was handed back
+        rating: 4,
       },
     ]);
     const call = sqlite.prepare(

@@ -16,7 +16,13 @@ export function partsView(result: Result, { t }: ViewTools): ReportView<PartsRow
       { key: 'sku', title: t('reports.parts.sku'), value: (r) => r.sku },
       { key: 'name', title: t('reports.parts.name'), value: (r) => r.name },
       { key: 'quantity', title: t('reports.parts.quantity'), value: (r) => r.quantity, numeric: true },
-      { key: 'cost', title: t('reports.parts.cost'), value: (r) => yuan(r.costFen), numeric: true },
+      {
+        key: 'cost',
+        title: t('reports.parts.cost'),
+        value: (r) => yuan(r.costFen),
+        csv: (r) => plainYuan(r.costFen),
+        numeric: true,
+      },
       { key: 'tickets', title: t('reports.parts.tickets'), value: (r) => r.tickets, numeric: true },
     ],
     chart: (

@@ -25,7 +25,12 @@ export function serviceLevelsView(result: Result, { t }: ViewTools): ReportView<
   ];
   return {
     rows,
-    note: t('reports.levels.late', { answered: l.answeredLate, resolved: l.resolvedLate }),
+    note: t('reports.levels.late', {
+      answered: l.answeredLate,
+      resolved: l.resolvedLate,
+      unanswered: l.unansweredOverdue,
+      unresolved: l.unresolvedOverdue,
+    }),
     columns: [
       { key: 'label', title: t('reports.levels.measure'), value: (r) => r.label },
       { key: 'done', title: t('reports.levels.done'), value: (r) => r.done, numeric: true },

@@ -6,6 +6,8 @@ export type Column<Row> = {
   key: string;
   title: string;
   value: (row: Row) => string | number;
+  /** The cell in the CSV when it differs from the screen's: money as plain yuan, for sums. */
+  csv?: (row: Row) => string | number;
   numeric?: boolean;
 };
 
