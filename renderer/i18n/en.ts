@@ -30,7 +30,7 @@ export const en: Shape<typeof zhCN> = {
     staff: 'Staff',
     backups: 'Backups',
     sync: 'Headquarters sync',
-    quality: 'Follow-ups and complaints',
+    quality: 'Customer care',
     reports: 'Reports',
   },
   shell: {

@@ -116,7 +116,7 @@ export const qualityZh = {
 };
 
 export const qualityEn = {
-  title: 'Follow-ups and complaints',
+  title: 'Customer care: follow-ups, complaints, repair calls',
   settings: {
     tab: 'Follow-ups and complaints',
     share: 'Ordinary repairs called back',

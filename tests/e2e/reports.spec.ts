@@ -61,6 +61,15 @@ test('each report shows its chart and table, exports its CSV and prints on A4', 
     await shot(page, file);
   }
 
+  // In English: the same report, its labels translated.
+  await page.getByText('English', { exact: true }).click();
+  await page.locator('.ant-segmented').getByText('Technicians', { exact: true }).click();
+  await expect(table).toContainText('张师傅');
+  await expect(page.getByRole('columnheader', { name: 'First-time fix' })).toBeVisible();
+  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await shot(page, 'report-technicians-en');
+  await page.getByText('中文', { exact: true }).click();
+
   // The technicians' table as a CSV: a header row and a row for every technician on screen.
   await page.locator('.ant-segmented').getByText('技师绩效', { exact: true }).click();
   await expect(table).toContainText('张师傅');
