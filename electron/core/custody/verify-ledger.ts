@@ -4,6 +4,7 @@ import type { SqliteHandle } from '../db/open';
 import type { CustodyMovementsTable } from '../db/schema';
 import type { CustodyStateTable } from '../db/schema-goods';
 import { custodyHash, genesisHash, toCustodyState, toLedgerEntry } from './custody-ledger';
+import { nextTurn } from '../next-turn';
 
 export type BrokenLink = {
   storeId: string;
@@ -17,7 +18,6 @@ export type LedgerReport = { entries: number; firstBroken: BrokenLink | null };
 
 /** Rows read per query: between batches the event loop runs, so the counter stays responsive. */
 const batchSize = 5_000;
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Checks the custody ledger of every store on this database, entry by entry in chain order: each
@@ -73,7 +73,7 @@ async function verifyChain(sqlite: SqliteHandle, storeId: string, onProgress: (e
     }
     onProgress(entries);
     if (rows.length < batchSize) return { entries, firstBroken: null };
-    await breathe();
+    await nextTurn();
   }
 }
 
@@ -117,7 +117,7 @@ async function verifyStates(sqlite: SqliteHandle): Promise<BrokenLink | null> {
       after = { ticketId: row.ticket_id, seq: row.seq };
     }
     if (rows.length < batchSize) break;
-    await breathe();
+    await nextTurn();
   }
   const broken = check(ticketRows);
   if (broken) return broken;

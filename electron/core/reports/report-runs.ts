@@ -3,6 +3,7 @@ import { failWith } from '../../../shared/result';
 import { sessionOf, type Ctx } from '../context';
 import type { Core } from '../core';
 import { planReport } from './reports';
+import { nextTurn } from '../next-turn';
 
 type Run = { staffId: string; done: number; total: number; cancelled: boolean };
 
@@ -16,9 +17,6 @@ const runsOf = (core: Core) => {
   if (!runs) runsByCore.set(core, (runs = new Map()));
   return runs;
 };
-
-/** A turn of the event loop: other calls (the progress question among them) are answered here. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Turns of the event loop until no other call's transaction is open on the connection. The report

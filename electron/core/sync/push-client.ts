@@ -8,11 +8,10 @@ import {
 } from '../../../shared/sync-protocol';
 import type { Core } from '../core';
 import { hqRequest, SyncFailure, unexpected, type Link } from './hq-request';
+import { nextTurn } from '../next-turn';
 
 /** Rows read and hashed in one go: the counter's one thread is free again between slices. */
 const sliceRows = 100;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Outbox rows as the wire carries them, oldest first, at most one batch. Read and hashed a slice at
