@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { InputOf } from '../../shared/contract';
 import { value } from './core';
+import { Random } from '../../scripts/seed/random';
 import { repairStore } from './repair';
 
 const hour = 3_600_000;
 const day = 24 * hour;
 const key = () => randomUUID();
-
-/** A small deterministic generator: the history varies, and the same every run. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const products = [
   { categoryId: 'phone', brand: 'Huawei', model: 'Mate 60 Pro' },
@@ -33,7 +23,9 @@ const products = [
 export async function storeWithHistory(storeCode = 'SH01') {
   const store = await repairStore(storeCode);
   const { as, core } = store;
-  const random = mulberry32(20261123);
+  // The seed generator's own PRNG: the history varies, and is the same every run.
+  const seeded = new Random(20261123);
+  const random = () => seeded.float();
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
   const version = (id: string) =>
     core.sqlite.prepare('SELECT version FROM tickets WHERE id = ?').pluck().get(id) as number;
