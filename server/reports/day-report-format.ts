@@ -1,8 +1,8 @@
 import dayjs from 'dayjs';
-import stringWidth from 'string-width';
 import { paymentMethods } from '../../shared/catalogue';
 import { formatFen } from '../../shared/money';
 import type { DayReport, StoreDay } from './day-report';
+import { alignColumns, ruleFor } from './text-columns';
 
 type Lang = 'zh-CN' | 'en';
 
@@ -103,13 +103,9 @@ function rows(report: DayReport, lang: Lang): string[][] {
 /** The report as one page of text for a terminal, columns aligned for Chinese (double-width) text. */
 export function dayReportText(report: DayReport, lang: Lang = 'zh-CN'): string {
   const table = rows(report, lang);
-  const widths = table[0]?.map((_, i) => Math.max(...table.map((row) => stringWidth(row[i] ?? '')))) ?? [];
-  const pad = (text: string, i: number) => {
-    const gap = ' '.repeat((widths[i] ?? 0) - stringWidth(text));
-    return i === 0 || i === 9 || i === 13 ? text + gap : gap + text; // names and labels left, figures right
-  };
-  const lines = table.map((row) => row.map(pad).join('  ').trimEnd());
-  const rule = '-'.repeat(Math.max(...lines.map((line) => stringWidth(line))));
+  // Names and labels left, figures right.
+  const lines = alignColumns(table, (i) => i === 0 || i === 9 || i === 13);
+  const rule = ruleFor(lines);
   const h = headings[lang];
   return [
     h.title(report.date),

@@ -1,6 +1,6 @@
-import stringWidth from 'string-width';
 import type { ReportResult } from '../../shared/contract-reports';
 import { formulaLike } from '../../shared/spreadsheet';
+import { alignColumns, ruleFor } from './text-columns';
 
 type Lang = 'zh-CN' | 'en';
 
@@ -27,18 +27,10 @@ export function reportTable(result: ReportResult, lang: Lang): string[][] {
 
 /** For a terminal: columns aligned for Chinese (double-width) text, figures to the right. */
 export function reportText(title: string, table: string[][]): string {
-  const widths = table[0]?.map((_, i) => Math.max(...table.map((row) => stringWidth(row[i] ?? '')))) ?? [];
-  const numeric = (i: number) => table.slice(1).every((row) => /^-?[\d.]*$/.test(row[i] ?? ''));
-  const lines = table.map((row) =>
-    row
-      .map((text, i) => {
-        const gap = ' '.repeat((widths[i] ?? 0) - stringWidth(text));
-        return numeric(i) ? gap + text : text + gap;
-      })
-      .join('  ')
-      .trimEnd(),
-  );
-  const rule = '-'.repeat(Math.max(0, ...lines.map((line) => stringWidth(line))));
+  const body = table.slice(1);
+  const numeric = (table[0] ?? []).map((_, i) => body.every((row) => /^-?[\d.]*$/.test(row[i] ?? '')));
+  const lines = alignColumns(table, (i) => !numeric[i]);
+  const rule = ruleFor(lines);
   return [title, rule, lines[0] ?? '', rule, ...lines.slice(1), ''].join('\n');
 }
 
