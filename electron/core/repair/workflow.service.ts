@@ -189,7 +189,9 @@ async function recordCheck(
   };
   await trx.insertInto('repair_checks').values(row).execute();
   await queueSync(trx, ctx, 'repair_checks', row.id, row);
-  await refreshWorkCredits(trx, row.ticket_id);
+  // Only a failed check changes a finished ticket's credits (its first-time fix); a pass changes
+  // nothing, and the move it makes has refreshed them already.
+  if (!passed) await refreshWorkCredits(trx, row.ticket_id);
 }
 
 /** Moves the promised date of open work; never into the past, and always with the reason why. */
