@@ -140,9 +140,9 @@ const runId = z.uuid();
 
 export const reportRangeSchema = z
   .strictObject({ from: calendarDateSchema, to: calendarDateSchema })
-  .refine((range) => range.from <= range.to, { message: 'range_reversed', path: ['to'] })
+  .refine((range) => range.from <= range.to, { message: 'before_from', path: ['to'] })
   .refine((range) => range.from > range.to || daysBetween(range.from, range.to) < maxReportDays, {
-    message: 'range_too_long',
+    message: 'range_over_three_years',
     path: ['from'],
   });
 

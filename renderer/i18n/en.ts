@@ -364,6 +364,7 @@ export const en: Shape<typeof zhCN> = {
     },
   },
   fieldErrors: {
+    range_over_three_years: 'A period is at most three years',
     reply_first: 'Reply to the customer first',
     unknown_ticket: 'No such ticket',
     unknown_staff: 'No such staff member',

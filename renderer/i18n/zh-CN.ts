@@ -348,6 +348,7 @@ export const zhCN = {
     },
   },
   fieldErrors: {
+    range_over_three_years: '统计期间最长三年',
     reply_first: '请先答复客户',
     unknown_ticket: '找不到这张维修单',
     unknown_staff: '找不到这位员工',

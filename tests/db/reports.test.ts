@@ -384,7 +384,7 @@ describe('report runs', () => {
     });
     expect(reversed.ok || [reversed.error.code, reversed.error.fields]).toEqual([
       'invalid_input',
-      { 'range.to': 'range_reversed' },
+      { 'range.to': 'before_from' },
     ]);
     const long = await store.as('supervisor')('reports.run', {
       runId: randomUUID(),
@@ -393,7 +393,7 @@ describe('report runs', () => {
     });
     expect(long.ok || [long.error.code, long.error.fields]).toEqual([
       'invalid_input',
-      { 'range.from': 'range_too_long' },
+      { 'range.from': 'range_over_three_years' },
     ]);
     const impossible = await store.as('supervisor')('reports.run', {
       runId: randomUUID(),

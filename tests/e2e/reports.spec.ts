@@ -70,6 +70,22 @@ test('each report shows its chart and table, exports its CSV and prints on A4', 
   await shot(page, 'report-technicians-en');
   await page.getByText('中文', { exact: true }).click();
 
+  // A period over three years is refused, and the screen says why.
+  const start = page.getByPlaceholder('开始日期');
+  await start.click();
+  await start.fill('2020-01-01');
+  await start.press('Enter');
+  const end = page.getByPlaceholder('结束日期');
+  await end.fill('2026-11-20');
+  await end.press('Enter');
+  await expect(page.getByTestId('report-refused')).toContainText('统计期间最长三年');
+  await expect(page.getByRole('button', { name: /导出 CSV/ })).toBeDisabled(); // nothing to export
+  await start.click();
+  await start.fill('2026-10-01');
+  await start.press('Enter');
+  await end.fill('2026-11-20');
+  await end.press('Enter');
+
   // The technicians' table as a CSV: a header row and a row for every technician on screen.
   await page.locator('.ant-segmented').getByText('技师绩效', { exact: true }).click();
   await expect(table).toContainText('张师傅');

@@ -128,7 +128,17 @@ export function ReportsPage({ kind: asked }: { kind?: string }) {
           <Button onClick={cancel}>{t('reports.cancel')}</Button>
         </Space>
       )}
-      {run.state === 'failed' && <Alert type="error" showIcon title={errorText(run.error)} />}
+      {run.state === 'failed' && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="report-refused"
+          title={[
+            errorText(run.error),
+            ...Object.values(run.error.fields ?? {}).map((code) => t(`fieldErrors.${code}`)),
+          ].join('：')}
+        />
+      )}
       {view && (
         <>
           {view.note && <Typography.Paragraph type="secondary">{view.note}</Typography.Paragraph>}
